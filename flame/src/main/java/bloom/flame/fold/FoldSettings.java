@@ -1,0 +1,38 @@
+package bloom.flame.fold;
+
+/**
+ * How optimizer steps move a genome.
+ *
+ * @param gain        coefficient change of a typical (median-sized) step
+ * @param memory      fraction of the accumulated offset kept from one step to the next (1 = the
+ *                    steps simply add up, as in the original; below 1 the genome drifts back to
+ *                    its base once training calms down)
+ * @param linearBound largest offset of the linear coefficients (a, b, d, e); offsets approach it
+ *                    smoothly (tanh), so no step can fold the genome into a point or blow it up
+ * @param shiftBound  largest offset of the translation coefficients (c, f)
+ * @param colour      also move each xform's colour coordinate
+ * @param opacity     also move each xform's opacity
+ * @param seed        seeds the fixed mapping from sketch dimensions to coefficients
+ */
+public record FoldSettings(double gain, double memory, double linearBound, double shiftBound, boolean colour,
+                           boolean opacity, long seed) {
+
+    public static final double DEFAULT_GAIN = 0.02;
+    public static final double DEFAULT_MEMORY = 0.98;
+
+    public FoldSettings {
+        if (!(gain >= 0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException("Invalid fold gain: " + gain);
+        }
+        if (!(memory >= 0 && memory <= 1)) {
+            throw new IllegalArgumentException("Invalid fold memory: " + memory + " (expected 0 to 1)");
+        }
+        if (!(linearBound > 0) || !(shiftBound > 0)) {
+            throw new IllegalArgumentException("Invalid fold bounds: " + linearBound + ", " + shiftBound);
+        }
+    }
+
+    public static FoldSettings defaults(long seed) {
+        return new FoldSettings(DEFAULT_GAIN, DEFAULT_MEMORY, 0.35, 0.5, false, false, seed);
+    }
+}

@@ -1,0 +1,300 @@
+package bloom.flame.render;
+
+import bloom.flame.genome.Camera;
+import bloom.flame.variation.IterationState;
+import bloom.flame.variation.Variation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The chaos game on the CPU. The iterations are split evenly over worker threads; each thread
+ * runs its own random stream (split from the render seed by thread index) into its own
+ * histogram, and the histograms are summed in thread order, so an image depends only on the
+ * genome, the spec, the seed and the thread count.
+ *
+ * <pre>
+ * for each sub-batch of iterations:
+ *     p = random point in [-1,1]^2, colour c random in [0,1]
+ *     repeat fuse times: p, c = F_i(p, c) with i drawn by weight (not plotted)
+ *     repeat: i = draw xform (given the previous one, with xaos)
+ *             p, c = F_i(p, c)        pre-affine, sum of variations, post-affine, colour blend
+ *             if p is not finite or beyond 1e10: restart p at random (not plotted)
+ *             q = final(p, c) if the genome has a final xform
+ *             plot q with colour palette(c) and the xform's opacity into the histogram
+ * </pre>
+ */
+public final class CpuRenderer implements Renderer {
+
+    /** Iterations between restarts from a fresh random point, as flam3. */
+    static final int SUB_BATCH = 10_240;
+    /** Points farther than this from the origin count as diverged. */
+    private static final double BAD_VALUE = 1e10;
+
+    @Override
+    public String describe() {
+        return "cpu";
+    }
+
+    @Override
+    public Image render(CompiledGenome g, RenderSpec spec, Renderer.Progress progress) {
+        Camera camera = g.genome().camera().resized(spec.width(), spec.height());
+        SpatialFilter filter = new SpatialFilter(g.genome().sampling().filterShape(),
+                g.genome().sampling().filterRadius(), spec.oversample());
+        int gutter = filter.gutter(spec.oversample());
+        int hw = spec.width() * spec.oversample() + 2 * gutter;
+        int hh = spec.height() * spec.oversample() + 2 * gutter;
+        Histogram total = accumulate(g, spec, camera, hw, hh, gutter, progress);
+        return ToneMapper.toImage(total, g, spec, camera.pixelsPerUnit(), filter);
+    }
+
+    /** Runs the chaos game and returns the summed histogram. */
+    Histogram accumulate(CompiledGenome g, RenderSpec spec, Camera camera, int hw, int hh, int gutter,
+                         Renderer.Progress progress) {
+        int threads = spec.threads();
+        long iterations = spec.iterations();
+        AtomicLong done = new AtomicLong();
+        List<Worker> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long share = iterations / threads + (t < iterations % threads ? 1 : 0);
+            workers.add(new Worker(g, spec, camera, hw, hh, gutter, share, mix(spec.seed(), t), done, iterations, progress));
+        }
+        if (threads == 1) {
+            workers.get(0).run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "bloom-chaos");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Worker w : workers) {
+                    futures.add(pool.submit(w));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Render interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Histogram total = workers.get(0).histogram;
+        for (int t = 1; t < threads; t++) {
+            total.add(workers.get(t).histogram);
+        }
+        progress.update(1.0);
+        return total;
+    }
+
+    /** A seed for stream {@code index} of a render seeded with {@code seed} (SplitMix64 finaliser). */
+    static long mix(long seed, long index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One thread's share of the chaos game. */
+    private static final class Worker implements Runnable {
+        final Histogram histogram;
+        private final long share;
+        private final IterationState s;
+        private final AtomicLong done;
+        private final long total;
+        private final Renderer.Progress progress;
+
+        private final int xformCount;
+        private final boolean hasFinal;
+        private final double[] pre;
+        private final double[] post;
+        private final boolean[] hasPost;
+        private final double[] colourBlend;
+        private final double[] colourKeep;
+        private final double[] opacity;
+        private final int[] termStart;
+        private final Variation[] termVariation;
+        private final double[] termWeight;
+        private final int[] termOffset;
+        private final double[] params;
+        private final short[] selection;
+        private final boolean xaos;
+        private final float[] palette;
+        private final boolean linear;
+        private final int fuse;
+
+        // camera: flame coordinates -> histogram cells
+        private final double cx, cy, cos, sin, cellsPerUnit, offX, offY;
+        private final int hw, hh;
+
+        // output of apply()
+        private double ox, oy, oc;
+
+        Worker(CompiledGenome g, RenderSpec spec, Camera cam, int hw, int hh, int gutter, long share, long seed,
+               AtomicLong done, long total, Renderer.Progress progress) {
+            this.histogram = new Histogram(hw, hh, gutter);
+            this.share = share;
+            this.s = new IterationState(seed);
+            this.done = done;
+            this.total = total;
+            this.progress = progress;
+            xformCount = g.xformCount();
+            hasFinal = g.hasFinal();
+            pre = g.pre();
+            post = g.post();
+            hasPost = g.hasPost();
+            colourBlend = g.colourBlend();
+            colourKeep = g.colourKeep();
+            opacity = g.opacity();
+            termStart = g.termStart();
+            termVariation = g.termVariation();
+            termWeight = g.termWeight();
+            termOffset = g.termParamOffset();
+            params = g.params();
+            selection = g.selection();
+            xaos = g.hasXaos();
+            palette = g.palette();
+            linear = g.linearPalette();
+            fuse = g.genome().sampling().fuse();
+            cx = cam.centerX();
+            cy = cam.centerY();
+            double angle = Math.toRadians(cam.rotate());
+            cos = Math.cos(angle);
+            sin = Math.sin(angle);
+            cellsPerUnit = cam.pixelsPerUnit() * spec.oversample();
+            offX = hw / 2.0;
+            offY = hh / 2.0;
+            this.hw = hw;
+            this.hh = hh;
+        }
+
+        @Override
+        public void run() {
+            long remaining = share;
+            float[] cells = histogram.cells;
+            while (remaining > 0) {
+                int batch = (int) Math.min(SUB_BATCH, remaining);
+                double x = s.random11();
+                double y = s.random11();
+                double c = s.random01();
+                int prev = 0;
+                int consecutiveBad = 0;
+                for (int i = -fuse; i < batch; i++) {
+                    int row = xaos ? prev * CompiledGenome.SELECTION_SIZE : 0;
+                    int fn = selection[row + (int) (s.nextLong() >>> 50)];
+                    apply(fn, x, y, c);
+                    if (bad(ox) || bad(oy)) {
+                        x = s.random11();
+                        y = s.random11();
+                        if (++consecutiveBad < 5) {
+                            i--; // retry this iteration from the new point
+                        }
+                        continue;
+                    }
+                    consecutiveBad = 0;
+                    x = ox;
+                    y = oy;
+                    c = oc;
+                    prev = fn;
+                    if (i < 0) {
+                        continue;
+                    }
+                    double op = opacity[fn];
+                    if (op <= 0) {
+                        continue;
+                    }
+                    double qx = x, qy = y, qc = c;
+                    if (hasFinal) {
+                        apply(xformCount, x, y, c);
+                        qx = ox;
+                        qy = oy;
+                        qc = oc;
+                        if (bad(qx) || bad(qy)) {
+                            continue;
+                        }
+                    }
+                    double dx = qx - cx, dy = qy - cy;
+                    double u = (cos * dx - sin * dy) * cellsPerUnit + offX;
+                    double v = (sin * dx + cos * dy) * cellsPerUnit + offY;
+                    if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
+                        continue;
+                    }
+                    int cell = (((int) v) * hw + (int) u) * 4;
+                    plot(cells, cell, qc, (float) op);
+                }
+                remaining -= batch;
+                long d = done.addAndGet(batch);
+                progress.update(d / (double) total);
+            }
+        }
+
+        private static boolean bad(double v) {
+            return !(v > -BAD_VALUE && v < BAD_VALUE);
+        }
+
+        private void plot(float[] cells, int cell, double colour, float op) {
+            float r, g, b;
+            if (linear) {
+                double pos = Math.min(255.0, Math.max(0.0, colour * 255.0));
+                int i0 = (int) pos;
+                int i1 = Math.min(255, i0 + 1);
+                float f = (float) (pos - i0);
+                r = palette[3 * i0] + f * (palette[3 * i1] - palette[3 * i0]);
+                g = palette[3 * i0 + 1] + f * (palette[3 * i1 + 1] - palette[3 * i0 + 1]);
+                b = palette[3 * i0 + 2] + f * (palette[3 * i1 + 2] - palette[3 * i0 + 2]);
+            } else {
+                int idx = (int) (colour * 256.0);
+                idx = idx < 0 ? 0 : Math.min(idx, 255);
+                r = palette[3 * idx];
+                g = palette[3 * idx + 1];
+                b = palette[3 * idx + 2];
+            }
+            cells[cell] += r * op;
+            cells[cell + 1] += g * op;
+            cells[cell + 2] += b * op;
+            cells[cell + 3] += op;
+        }
+
+        /** Applies xform {@code fn} to (x, y, c), leaving the result in (ox, oy, oc). */
+        private void apply(int fn, double x, double y, double c) {
+            int o = fn * 6;
+            IterationState st = s;
+            st.a = pre[o];
+            st.b = pre[o + 1];
+            st.c = pre[o + 2];
+            st.d = pre[o + 3];
+            st.e = pre[o + 4];
+            st.f = pre[o + 5];
+            st.tx = st.a * x + st.b * y + st.c;
+            st.ty = st.d * x + st.e * y + st.f;
+            st.px = 0;
+            st.py = 0;
+            for (int k = termStart[fn], end = termStart[fn + 1]; k < end; k++) {
+                termVariation[k].apply(st, termWeight[k], params, termOffset[k]);
+            }
+            double nx = st.px, ny = st.py;
+            if (hasPost[fn]) {
+                ox = post[o] * nx + post[o + 1] * ny + post[o + 2];
+                oy = post[o + 3] * nx + post[o + 4] * ny + post[o + 5];
+            } else {
+                ox = nx;
+                oy = ny;
+            }
+            oc = colourBlend[fn] + colourKeep[fn] * c;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package bloom.flame.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Log-density scaling and adaptive density estimation of the histogram (the paper's section
+ * 4.4). A cell hit n times gets the value {@code A = k1 log(1 + n k2)}; where n is small the
+ * estimate is noisy, so the cell's value is spread over a disc of radius
+ * {@code max(minimum, radius / n^curve)} cells with an Epanechnikov kernel (weights
+ * {@code 1 - (d/R)^2}, normalised). Dense cells keep their value.
+ */
+final class DensityEstimator {
+
+    /** Kernel radii are quantised to quarters of a cell so kernels can be shared. */
+    private static final int STEPS_PER_CELL = 4;
+
+    private DensityEstimator() {}
+
+    /** Returns a new cell array (same layout as the histogram) of log-scaled, spread values. */
+    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve) {
+        float[] in = h.cells;
+        float[] out = new float[in.length];
+        int w = h.width;
+        int ht = h.height;
+        Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
+        for (int y = 0; y < ht; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = (y * w + x) * 4;
+                float n = in[c + 3];
+                if (!(n > 0)) {
+                    continue;
+                }
+                double scale = k1 * Math.log1p(n * k2) / n;
+                float r = (float) (in[c] * scale);
+                float g = (float) (in[c + 1] * scale);
+                float b = (float) (in[c + 2] * scale);
+                float a = (float) (n * scale);
+                double rad = kernels.length == 0 ? 0 : Math.max(minimum, radius / Math.pow(n, curve));
+                int q = (int) Math.round(rad * STEPS_PER_CELL);
+                if (q < STEPS_PER_CELL / 2 || kernels.length == 0) {
+                    out[c] += r;
+                    out[c + 1] += g;
+                    out[c + 2] += b;
+                    out[c + 3] += a;
+                    continue;
+                }
+                Kernel k = kernels[Math.min(q, kernels.length - 1)];
+                for (int i = 0; i < k.dx.length; i++) {
+                    int xx = x + k.dx[i];
+                    int yy = y + k.dy[i];
+                    if (xx < 0 || yy < 0 || xx >= w || yy >= ht) {
+                        continue;
+                    }
+                    int o = (yy * w + xx) * 4;
+                    float kw = k.weight[i];
+                    out[o] += kw * r;
+                    out[o + 1] += kw * g;
+                    out[o + 2] += kw * b;
+                    out[o + 3] += kw * a;
+                }
+            }
+        }
+        return out;
+    }
+
+    private record Kernel(int[] dx, int[] dy, float[] weight) {}
+
+    private static Kernel[] kernels(double maxRadius) {
+        int count = (int) Math.ceil(maxRadius * STEPS_PER_CELL) + 1;
+        Kernel[] ks = new Kernel[count];
+        for (int q = 0; q < count; q++) {
+            double r = Math.max(0.5, q / (double) STEPS_PER_CELL);
+            int reach = (int) Math.ceil(r);
+            List<int[]> offs = new ArrayList<>();
+            List<Double> ws = new ArrayList<>();
+            double sum = 0;
+            for (int dy = -reach; dy <= reach; dy++) {
+                for (int dx = -reach; dx <= reach; dx++) {
+                    double d2 = (dx * dx + dy * dy) / (r * r);
+                    if (d2 < 1) {
+                        double wgt = 1 - d2;
+                        offs.add(new int[] {dx, dy});
+                        ws.add(wgt);
+                        sum += wgt;
+                    }
+                }
+            }
+            int[] dxs = new int[offs.size()];
+            int[] dys = new int[offs.size()];
+            float[] wts = new float[offs.size()];
+            for (int i = 0; i < dxs.length; i++) {
+                dxs[i] = offs.get(i)[0];
+                dys[i] = offs.get(i)[1];
+                wts[i] = (float) (ws.get(i) / sum);
+            }
+            ks[q] = new Kernel(dxs, dys, wts);
+        }
+        return ks;
+    }
+}

@@ -1,0 +1,136 @@
+package bloom.flame.render;
+
+import bloom.flame.genome.Sampling;
+import bloom.flame.genome.Tone;
+
+/**
+ * Histogram to image, after section 4 of the paper and flam3's constants:
+ * <ol>
+ *   <li>log density: each cell's hit count n becomes {@code A = k1 log(1 + n k2)} and its colour
+ *       sum is scaled by {@code A / n}, where k2 normalises n by the sample density per unit
+ *       area, so that the picture does not depend on quality or size;</li>
+ *   <li>density estimation: sparse cells are spread over a disc whose radius shrinks as
+ *       {@code radius / n^curve}, smoothing noise where few samples fell;</li>
+ *   <li>spatial filter and downsampling of the oversampled cells to pixels;</li>
+ *   <li>gamma on the density (with a linear ramp below the threshold), vibrancy mixing per-channel
+ *       gamma with density gamma, highlight handling, and the background.</li>
+ * </ol>
+ */
+final class ToneMapper {
+
+    /** flam3's brightness scale: 268/256 of the white level. */
+    private static final double K1_SCALE = 268.0 / 256.0;
+
+    private ToneMapper() {}
+
+    static Image toImage(Histogram h, CompiledGenome g, RenderSpec spec, double pixelsPerUnit, SpatialFilter filter) {
+        Tone tone = g.genome().tone();
+        Sampling sampling = g.genome().sampling();
+        int os = spec.oversample();
+        double area = spec.width() * (double) spec.height() / (pixelsPerUnit * pixelsPerUnit);
+        double k1 = tone.contrast() * tone.brightness() * K1_SCALE;
+        double k2 = (double) os * os / (tone.contrast() * area * spec.quality());
+
+        float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
+                sampling.estimatorMinimum() * os, sampling.estimatorCurve());
+        float[] accum = downsample(density, h, spec, filter);
+        return gamma(accum, spec.width(), spec.height(), tone);
+    }
+
+    private static float[] downsample(float[] cells, Histogram h, RenderSpec spec, SpatialFilter filter) {
+        int w = spec.width();
+        int ht = spec.height();
+        int os = spec.oversample();
+        int fw = filter.width;
+        float[] k = filter.kernel;
+        float[] out = new float[w * ht * 4];
+        int rowStride = h.width * 4;
+        for (int y = 0; y < ht; y++) {
+            for (int x = 0; x < w; x++) {
+                // The filter window's top-left cell; the gutter makes it start at cell (x*os, y*os).
+                int base = (y * os) * rowStride + (x * os) * 4;
+                float r = 0, gr = 0, b = 0, a = 0;
+                for (int j = 0; j < fw; j++) {
+                    int row = base + j * rowStride;
+                    int kr = j * fw;
+                    for (int i = 0; i < fw; i++) {
+                        float kv = k[kr + i];
+                        int c = row + i * 4;
+                        r += kv * cells[c];
+                        gr += kv * cells[c + 1];
+                        b += kv * cells[c + 2];
+                        a += kv * cells[c + 3];
+                    }
+                }
+                int o = (y * w + x) * 4;
+                out[o] = r;
+                out[o + 1] = gr;
+                out[o + 2] = b;
+                out[o + 3] = a;
+            }
+        }
+        return out;
+    }
+
+    /** Gamma, vibrancy, highlights and background, per pixel, into [0, 1]. */
+    static Image gamma(float[] accum, int width, int height, Tone tone) {
+        double g = 1.0 / tone.gamma();
+        double threshold = tone.gammaThreshold();
+        double funcval = threshold > 0 ? Math.pow(threshold, g) : 0;
+        double vib = tone.vibrancy();
+        double highpow = tone.highlightPower();
+        double[] bg = tone.background();
+        float[] out = new float[width * height * 4];
+        double[] rgb = new double[3];
+        for (int p = 0; p < width * height; p++) {
+            int o = p * 4;
+            double tmp = accum[o + 3];
+            if (!(tmp > 0)) {
+                out[o] = (float) bg[0];
+                out[o + 1] = (float) bg[1];
+                out[o + 2] = (float) bg[2];
+                out[o + 3] = 0;
+                continue;
+            }
+            double alpha;
+            if (tmp < threshold) {
+                double frac = tmp / threshold;
+                alpha = (1 - frac) * tmp * (funcval / threshold) + frac * Math.pow(tmp, g);
+            } else {
+                alpha = Math.pow(tmp, g);
+            }
+            double ls = vib * alpha / tmp;
+            alpha = Math.min(1, Math.max(0, alpha));
+            for (int c = 0; c < 3; c++) {
+                rgb[c] = ls * accum[o + c];
+            }
+            double max = Math.max(rgb[0], Math.max(rgb[1], rgb[2]));
+            if (highpow >= 0 && max > 1) {
+                highlight(rgb, max, highpow);
+            }
+            for (int c = 0; c < 3; c++) {
+                double ch = accum[o + c];
+                double v = rgb[c] + (1 - vib) * (ch > 0 ? Math.pow(ch, g) : 0) + (1 - alpha) * bg[c];
+                out[o + c] = (float) Math.min(1, Math.max(0, v));
+            }
+            out[o + 3] = (float) alpha;
+        }
+        return new Image(width, height, out);
+    }
+
+    /**
+     * An over-exposed colour: scaled so its brightest channel is 1, then its saturation reduced
+     * by {@code (1/max)^highlightPower}, so that hot spots burn towards white instead of
+     * clipping to a false hue.
+     */
+    private static void highlight(double[] rgb, double max, double highpow) {
+        for (int c = 0; c < 3; c++) {
+            rgb[c] /= max;
+        }
+        double ratio = Math.pow(1.0 / max, highpow);
+        // HSV with V = 1: channel = 1 - S (1 - f); scaling S by ratio moves each channel towards 1.
+        for (int c = 0; c < 3; c++) {
+            rgb[c] = 1 - (1 - rgb[c]) * ratio;
+        }
+    }
+}

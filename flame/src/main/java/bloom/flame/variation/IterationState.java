@@ -1,0 +1,73 @@
+package bloom.flame.variation;
+
+/**
+ * What a variation sees at one iteration of the chaos game: the point after the pre-affine map,
+ * the coefficients of that map (some variations read them), an accumulator for the weighted sum
+ * of variation outputs, and the thread's random stream. One instance per rendering thread;
+ * never shared.
+ *
+ * <p>Angles follow flam3: {@link #atanXY()} is {@code atan2(tx, ty)} (the paper's theta) and
+ * {@link #atanYX()} is {@code atan2(ty, tx)} (the paper's phi).
+ */
+public final class IterationState {
+
+    /** Keeps divisions by a radius finite at the origin, as flam3 does. */
+    public static final double EPS = 1e-10;
+
+    /** Point after the pre-affine map. */
+    public double tx, ty;
+    /** Sum of the weighted variation outputs. */
+    public double px, py;
+    /** Pre-affine coefficients in the paper's naming: x' = a x + b y + c, y' = d x + e y + f. */
+    public double a, b, c, d, e, f;
+
+    private long seed;
+
+    public IterationState(long seed) {
+        this.seed = seed;
+    }
+
+    public void reseed(long seed) {
+        this.seed = seed;
+    }
+
+    /** SplitMix64 (Steele, Lea and Flood 2014): 64 random bits per call, period 2^64. */
+    public long nextLong() {
+        long z = (seed += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, 1). */
+    public double random01() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform in [-1, 1). */
+    public double random11() {
+        return random01() * 2 - 1;
+    }
+
+    public boolean randomBit() {
+        return nextLong() < 0;
+    }
+
+    public double sumsq() {
+        return tx * tx + ty * ty;
+    }
+
+    public double sqrt() {
+        return Math.sqrt(tx * tx + ty * ty);
+    }
+
+    /** theta = atan2(x, y). */
+    public double atanXY() {
+        return Math.atan2(tx, ty);
+    }
+
+    /** phi = atan2(y, x). */
+    public double atanYX() {
+        return Math.atan2(ty, tx);
+    }
+}

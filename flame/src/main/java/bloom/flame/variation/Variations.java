@@ -1,0 +1,107 @@
+package bloom.flame.variation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of variations, keyed by flam3 XML name. Built once; lookups are cheap and the
+ * registry is immutable. The formulas live in {@link CoreVariations}.
+ */
+public final class Variations {
+
+    private static final List<Variation> ALL;
+    private static final Map<String, Variation> BY_NAME;
+    private static final Map<String, Variation> BY_PARAMETER;
+
+    static {
+        Builder b = new Builder();
+        CoreVariations.register(b);
+        ALL = Collections.unmodifiableList(b.list);
+        Map<String, Variation> byName = new LinkedHashMap<>();
+        Map<String, Variation> byParam = new LinkedHashMap<>();
+        for (Variation v : ALL) {
+            if (byName.put(v.name(), v) != null) {
+                throw new IllegalStateException("Variation declared twice: " + v.name());
+            }
+            for (Parameter p : v.parameters()) {
+                if (byParam.put(p.name(), v) != null) {
+                    throw new IllegalStateException("Variation parameter declared twice: " + p.name());
+                }
+            }
+        }
+        BY_NAME = Collections.unmodifiableMap(byName);
+        BY_PARAMETER = Collections.unmodifiableMap(byParam);
+    }
+
+    private Variations() {}
+
+    /** Every variation, in registry (id) order. */
+    public static List<Variation> all() {
+        return ALL;
+    }
+
+    public static Variation byId(int id) {
+        return ALL.get(id);
+    }
+
+    public static Optional<Variation> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The variation a parameter attribute ({@code "julian_power"}) belongs to. */
+    public static Optional<Variation> byParameter(String parameter) {
+        return Optional.ofNullable(BY_PARAMETER.get(parameter));
+    }
+
+    /** Up to {@code n} registered names closest to {@code name} by edit distance, for error messages. */
+    public static List<String> nearest(String name, int n) {
+        List<String> names = new ArrayList<>(BY_NAME.keySet());
+        names.sort(Comparator.comparingInt((String k) -> editDistance(k, name)).thenComparing(k -> k));
+        return names.subList(0, Math.min(n, names.size()));
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Collects declarations; ids are assigned in declaration order. */
+    static final class Builder {
+        private final List<Variation> list = new ArrayList<>();
+
+        void add(String name, Variation.Formula formula) {
+            add(name, List.of(), formula);
+        }
+
+        void add(String name, List<Parameter> parameters, Variation.Formula formula) {
+            list.add(new Variation(name, list.size(), parameters, formula));
+        }
+    }
+
+    static List<Parameter> params(Object... nameDefaultPairs) {
+        List<Parameter> ps = new ArrayList<>();
+        for (int i = 0; i < nameDefaultPairs.length; i += 2) {
+            ps.add(new Parameter((String) nameDefaultPairs[i], ((Number) nameDefaultPairs[i + 1]).doubleValue()));
+        }
+        return ps;
+    }
+}

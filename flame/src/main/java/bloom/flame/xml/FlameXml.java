@@ -1,0 +1,535 @@
+package bloom.flame.xml;
+
+import bloom.flame.genome.Affine;
+import bloom.flame.genome.Camera;
+import bloom.flame.genome.Genome;
+import bloom.flame.genome.Palette;
+import bloom.flame.genome.Sampling;
+import bloom.flame.genome.Tone;
+import bloom.flame.genome.VariationTerm;
+import bloom.flame.genome.Xform;
+import bloom.flame.variation.Parameter;
+import bloom.flame.variation.Variation;
+import bloom.flame.variation.Variations;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and writes genomes as flam3 XML. A file holds one {@code <flame>} or several inside any
+ * root element ({@code <flames>}, Ember's {@code <Flames>}). Attributes of {@code <flame>} that
+ * the model does not interpret are kept in {@link Genome#extras()} and written back.
+ */
+public final class FlameXml {
+
+    /** Attributes of {@code <xform>} that are not variations. */
+    private static final Set<String> XFORM_ATTRIBUTES = Set.of("weight", "color", "color_speed", "symmetry",
+            "opacity", "coefs", "post", "chaos", "name", "animate", "var_color", "plotmode", "motion_frequency",
+            "motion_function", "motion_offset", "var1", "var");
+    /** Attributes of {@code <flame>} the model interprets. */
+    private static final Set<String> FLAME_ATTRIBUTES = Set.of("name", "size", "center", "scale", "zoom", "rotate",
+            "supersample", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
+            "estimator_curve", "brightness", "contrast", "gamma", "gamma_threshold", "vibrancy", "highlight_power",
+            "background", "palette_mode", "fuse", "hue");
+
+    private FlameXml() {}
+
+    /** Reads every genome of a file. */
+    public static List<Genome> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FlameFormatException(file.toString(), 0, "file not found");
+        } catch (IOException e) {
+            throw new FlameFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        return parse(new ByteArrayInputStream(bytes), file.toString());
+    }
+
+    /** Reads every genome of an XML document; {@code source} names it in errors. */
+    public static List<Genome> parse(InputStream in, String source) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        List<Genome> genomes = new ArrayList<>();
+        XMLStreamReader r = null;
+        try {
+            r = factory.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("flame")) {
+                    genomes.add(new FlameReader(r, source).readFlame());
+                }
+            }
+        } catch (XMLStreamException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            String msg = e.getMessage();
+            int idx = msg == null ? -1 : msg.indexOf("Message: ");
+            throw new FlameFormatException(source, line, "malformed XML: " + (idx >= 0 ? msg.substring(idx + 9) : msg));
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // the parse already succeeded or failed with its own message
+                }
+            }
+        }
+        if (genomes.isEmpty()) {
+            throw new FlameFormatException(source, 0, "no <flame> element");
+        }
+        return genomes;
+    }
+
+    /** One {@code <flame>} element, read with its line numbers for errors. */
+    private static final class FlameReader {
+        private final XMLStreamReader r;
+        private final String source;
+
+        FlameReader(XMLStreamReader r, String source) {
+            this.r = r;
+            this.source = source;
+        }
+
+        private FlameFormatException error(String problem) {
+            return new FlameFormatException(source, r.getLocation().getLineNumber(), problem);
+        }
+
+        private Map<String, String> attributes() {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+                a.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+            }
+            return a;
+        }
+
+        Genome readFlame() throws XMLStreamException {
+            int flameLine = r.getLocation().getLineNumber();
+            Map<String, String> fa = attributes();
+            List<Xform> xforms = new ArrayList<>();
+            Xform finalXform = null;
+            Palette palette = null;
+            float[] colours = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("flame")) {
+                    break;
+                }
+                if (ev != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (r.getLocalName()) {
+                    case "xform" -> xforms.add(readXform("xform " + (xforms.size() + 1)));
+                    case "finalxform" -> {
+                        if (finalXform != null) {
+                            throw error("more than one <finalxform>");
+                        }
+                        finalXform = readXform("finalxform");
+                    }
+                    case "palette" -> palette = readPalette();
+                    case "color" -> {
+                        if (colours == null) {
+                            colours = new float[Palette.SIZE * 3];
+                        }
+                        readColour(colours);
+                    }
+                    default -> { /* edits, curves, motion elements: not interpreted */ }
+                }
+            }
+            if (palette == null && colours != null) {
+                palette = Palette.of(colours);
+            }
+            if (xforms.isEmpty()) {
+                throw new FlameFormatException(source, flameLine, "<flame> has no <xform>");
+            }
+            if (palette == null) {
+                throw new FlameFormatException(source, flameLine, "<flame> has no <palette> or <color> entries");
+            }
+            return genome(fa, flameLine, xforms, finalXform, palette);
+        }
+
+        private Genome genome(Map<String, String> a, int line, List<Xform> xforms, Xform finalXform, Palette palette) {
+            Attr at = new Attr(a, source, "flame", line);
+            double[] size = at.numbers("size", 2, new double[] {640, 480});
+            double[] center = at.numbers("center", 2, new double[] {0, 0});
+            int width = (int) Math.round(size[0]);
+            int height = (int) Math.round(size[1]);
+            if (width < 1 || height < 1) {
+                throw new FlameFormatException(source, line, "attribute 'size' of <flame>: expected two positive integers, found '" + a.get("size") + "'");
+            }
+            Camera camera;
+            Sampling sampling;
+            Tone tone;
+            try {
+                camera = new Camera(width, height, center[0], center[1], at.number("scale", 100), at.number("zoom", 0),
+                        at.number("rotate", 0));
+                sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", 1),
+                        at.number("filter", 0.5), a.getOrDefault("filter_shape", "gaussian"),
+                        at.number("estimator_radius", 9), at.number("estimator_minimum", 0),
+                        at.number("estimator_curve", 0.4), (int) at.number("fuse", 15));
+                tone = new Tone(at.number("brightness", 4), at.number("contrast", 1), at.number("gamma", 4),
+                        at.number("gamma_threshold", 0.01), at.number("vibrancy", 1), at.number("highlight_power", -1),
+                        at.numbers("background", 3, new double[] {0, 0, 0}));
+            } catch (IllegalArgumentException e) {
+                throw new FlameFormatException(source, line, "<flame>: " + e.getMessage());
+            }
+            String mode = a.getOrDefault("palette_mode", "step");
+            if (!mode.equals("step") && !mode.equals("linear")) {
+                throw new FlameFormatException(source, line, "attribute 'palette_mode' of <flame>: expected 'step' or 'linear', found '" + mode + "'");
+            }
+            double hue = at.number("hue", 0);
+            Map<String, String> extras = new LinkedHashMap<>();
+            a.forEach((k, v) -> {
+                if (!FLAME_ATTRIBUTES.contains(k)) {
+                    extras.put(k, v);
+                }
+            });
+            return new Genome(a.getOrDefault("name", ""), xforms, Optional.ofNullable(finalXform),
+                    palette.rotateHue(hue), mode.equals("linear"), camera, sampling, tone, extras);
+        }
+
+        private Xform readXform(String which) {
+            Map<String, String> a = attributes();
+            Attr at = new Attr(a, source, which, r.getLocation().getLineNumber());
+            List<VariationTerm> terms = new ArrayList<>();
+            Set<String> unknown = new LinkedHashSet<>();
+            Map<Variation, double[]> params = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : a.entrySet()) {
+                String key = e.getKey();
+                if (XFORM_ATTRIBUTES.contains(key)) {
+                    continue;
+                }
+                Optional<Variation> v = Variations.byName(key);
+                if (v.isPresent()) {
+                    params.putIfAbsent(v.get(), v.get().defaults());
+                    continue;
+                }
+                Optional<Variation> owner = Variations.byParameter(key);
+                if (owner.isEmpty()) {
+                    unknown.add(key);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw error(unknownMessage(which, unknown));
+            }
+            for (Map.Entry<Variation, double[]> e : params.entrySet()) {
+                Variation v = e.getKey();
+                double[] p = e.getValue();
+                List<Parameter> declared = v.parameters();
+                for (int i = 0; i < declared.size(); i++) {
+                    p[i] = at.number(declared.get(i).name(), p[i]);
+                }
+                terms.add(new VariationTerm(v, at.number(v.name(), 0), p));
+            }
+            for (String key : a.keySet()) {
+                Optional<Variation> owner = Variations.byParameter(key);
+                if (owner.isPresent() && !params.containsKey(owner.get())) {
+                    throw error("attribute '" + key + "' of <" + which + "> is a parameter of variation '"
+                            + owner.get().name() + "', which this xform does not use");
+                }
+            }
+            if (terms.isEmpty()) {
+                terms.add(VariationTerm.of(Variations.byName("linear").orElseThrow(), 1.0));
+            }
+            double colourSpeed;
+            if (a.containsKey("color_speed")) {
+                colourSpeed = at.number("color_speed", 0.5);
+            } else {
+                colourSpeed = (1 - at.number("symmetry", 0)) / 2;
+            }
+            double[] coefs = at.numbers("coefs", 6, Affine.IDENTITY.toArray());
+            double[] post = at.numbers("post", 6, Affine.IDENTITY.toArray());
+            double[] chaos = a.containsKey("chaos") ? at.numbers("chaos", -1, new double[0]) : new double[0];
+            double[] colour = at.numbers("color", -1, new double[] {0});
+            return new Xform(at.number("weight", which.equals("finalxform") ? 0 : 1), colour[0], colourSpeed,
+                    at.number("opacity", 1), Affine.of(coefs), Affine.of(post), terms, chaos, at.number("animate", 1) != 0,
+                    a.getOrDefault("name", ""));
+        }
+
+        private String unknownMessage(String which, Set<String> unknown) {
+            // An unknown variation brings its unknown parameters along ("auger" and "auger_freq"):
+            // name the variations, not their parameters.
+            List<String> names = new ArrayList<>();
+            for (String u : unknown) {
+                boolean isParam = unknown.stream().anyMatch(o -> !o.equals(u) && u.startsWith(o + "_"));
+                if (!isParam) {
+                    names.add(u);
+                }
+            }
+            if (names.isEmpty()) {
+                names.addAll(unknown);
+            }
+            String first = names.get(0);
+            String listed = names.size() == 1 ? "'" + first + "'" : "'" + String.join("', '", names) + "'";
+            return "<" + which + "> uses unknown variation" + (names.size() == 1 ? " " : "s ") + listed
+                    + " (not in Bloom's registry; nearest to '" + first + "': "
+                    + String.join(", ", Variations.nearest(first, 3)) + ")";
+        }
+
+        private Palette readPalette() throws XMLStreamException {
+            Map<String, String> a = attributes();
+            int line = r.getLocation().getLineNumber();
+            String format = a.getOrDefault("format", "RGB").toUpperCase(Locale.ROOT);
+            if (!a.containsKey("count") && a.containsKey("index")) {
+                throw error("<palette index=\"" + a.get("index") + "\"> refers to flam3's built-in palette file, "
+                        + "which Bloom does not ship; embed the colours instead");
+            }
+            int count = (int) new Attr(a, source, "palette", line).number("count", 256);
+            String text = r.getElementText().replaceAll("\\s+", "");
+            int digits = format.equals("RGBA") ? 8 : format.equals("RGB") ? 6 : -1;
+            if (digits < 0) {
+                throw new FlameFormatException(source, line, "<palette format=\"" + format + "\">: expected RGB or RGBA");
+            }
+            if (count < 1 || text.length() != count * digits) {
+                throw new FlameFormatException(source, line, "<palette>: expected " + count + " colours of " + digits
+                        + " hex digits, found " + text.length() + " digits");
+            }
+            float[] src = new float[count * 3];
+            for (int i = 0; i < count; i++) {
+                for (int c = 0; c < 3; c++) {
+                    int at = i * digits + (digits == 8 ? 2 : 0) + 2 * c;
+                    int v = Character.digit(text.charAt(at), 16) * 16 + Character.digit(text.charAt(at + 1), 16);
+                    if (Character.digit(text.charAt(at), 16) < 0 || Character.digit(text.charAt(at + 1), 16) < 0) {
+                        throw new FlameFormatException(source, line, "<palette>: '" + text.substring(at, at + 2) + "' is not a hex byte");
+                    }
+                    src[3 * i + c] = v / 255f;
+                }
+            }
+            return Palette.of(resample(src, count));
+        }
+
+        private void readColour(float[] colours) {
+            Map<String, String> a = attributes();
+            Attr at = new Attr(a, source, "color", r.getLocation().getLineNumber());
+            int index = (int) at.number("index", -1);
+            if (index < 0 || index >= Palette.SIZE) {
+                throw error("<color>: index must be 0 to 255, found '" + a.get("index") + "'");
+            }
+            double[] rgb = at.numbers("rgb", 3, null);
+            for (int c = 0; c < 3; c++) {
+                colours[3 * index + c] = (float) (rgb[c] / 255.0);
+            }
+        }
+    }
+
+    /** Linear resampling of a palette of any length to 256 entries. */
+    private static float[] resample(float[] src, int count) {
+        if (count == Palette.SIZE) {
+            return src;
+        }
+        float[] out = new float[Palette.SIZE * 3];
+        for (int i = 0; i < Palette.SIZE; i++) {
+            double pos = count == 1 ? 0 : i * (count - 1) / (double) (Palette.SIZE - 1);
+            int i0 = (int) Math.floor(pos);
+            int i1 = Math.min(count - 1, i0 + 1);
+            double f = pos - i0;
+            for (int c = 0; c < 3; c++) {
+                out[3 * i + c] = (float) ((1 - f) * src[3 * i0 + c] + f * src[3 * i1 + c]);
+            }
+        }
+        return out;
+    }
+
+    /** Typed access to the attributes of one element, with errors naming it. */
+    private record Attr(Map<String, String> a, String source, String element, int line) {
+        double number(String key, double fallback) {
+            String v = a.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                double d = Double.parseDouble(v.trim());
+                if (!Double.isFinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new FlameFormatException(source, line, "attribute '" + key + "' of <" + element
+                        + ">: expected a finite number, found '" + v + "'");
+            }
+        }
+
+        /** {@code n} numbers separated by spaces, or any count when {@code n < 0}. */
+        double[] numbers(String key, int n, double[] fallback) {
+            String v = a.get(key);
+            if (v == null) {
+                if (fallback == null) {
+                    throw new FlameFormatException(source, line, "<" + element + "> lacks attribute '" + key + "'");
+                }
+                return fallback.clone();
+            }
+            String[] parts = v.trim().isEmpty() ? new String[0] : v.trim().split("\\s+");
+            if (n >= 0 && parts.length != n) {
+                throw new FlameFormatException(source, line, "attribute '" + key + "' of <" + element
+                        + ">: expected " + n + " numbers, found '" + v + "'");
+            }
+            double[] out = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    out[i] = Double.parseDouble(parts[i]);
+                    if (!Double.isFinite(out[i])) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new FlameFormatException(source, line, "attribute '" + key + "' of <" + element
+                            + ">: '" + parts[i] + "' is not a finite number");
+                }
+            }
+            return out;
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes genomes as one {@code <flames>} document. */
+    public static void write(List<Genome> genomes, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<flames>\n");
+        for (Genome g : genomes) {
+            appendFlame(sb, g);
+        }
+        sb.append("</flames>\n");
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    public static void write(List<Genome> genomes, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(genomes, w);
+        }
+    }
+
+    public static String toXml(Genome genome) {
+        StringBuilder sb = new StringBuilder();
+        appendFlame(sb, genome);
+        return sb.toString();
+    }
+
+    private static void appendFlame(StringBuilder sb, Genome g) {
+        Camera c = g.camera();
+        Sampling s = g.sampling();
+        Tone t = g.tone();
+        sb.append("<flame");
+        attr(sb, "name", g.name());
+        attr(sb, "size", c.width() + " " + c.height());
+        attr(sb, "center", num(c.centerX()) + " " + num(c.centerY()));
+        attr(sb, "scale", num(c.scale()));
+        if (c.zoom() != 0) {
+            attr(sb, "zoom", num(c.zoom()));
+        }
+        attr(sb, "rotate", num(c.rotate()));
+        attr(sb, "supersample", Integer.toString(s.oversample()));
+        attr(sb, "quality", num(s.quality()));
+        attr(sb, "filter", num(s.filterRadius()));
+        attr(sb, "filter_shape", s.filterShape());
+        attr(sb, "estimator_radius", num(s.estimatorRadius()));
+        attr(sb, "estimator_minimum", num(s.estimatorMinimum()));
+        attr(sb, "estimator_curve", num(s.estimatorCurve()));
+        attr(sb, "fuse", Integer.toString(s.fuse()));
+        attr(sb, "brightness", num(t.brightness()));
+        attr(sb, "contrast", num(t.contrast()));
+        attr(sb, "gamma", num(t.gamma()));
+        attr(sb, "gamma_threshold", num(t.gammaThreshold()));
+        attr(sb, "vibrancy", num(t.vibrancy()));
+        attr(sb, "highlight_power", num(t.highlightPower()));
+        double[] bg = t.background();
+        attr(sb, "background", num(bg[0]) + " " + num(bg[1]) + " " + num(bg[2]));
+        attr(sb, "palette_mode", g.linearPalette() ? "linear" : "step");
+        g.extras().forEach((k, v) -> attr(sb, k, v));
+        sb.append(">\n");
+        for (Xform x : g.xforms()) {
+            appendXform(sb, "xform", x, true);
+        }
+        g.finalXform().ifPresent(x -> appendXform(sb, "finalxform", x, false));
+        sb.append("   <palette count=\"256\" format=\"RGB\">\n");
+        Palette p = g.palette();
+        for (int i = 0; i < Palette.SIZE; i++) {
+            if (i % 8 == 0) {
+                sb.append("      ");
+            }
+            sb.append(String.format(Locale.ROOT, "%02X%02X%02X", Math.round(p.red(i) * 255),
+                    Math.round(p.green(i) * 255), Math.round(p.blue(i) * 255)));
+            if (i % 8 == 7) {
+                sb.append('\n');
+            }
+        }
+        sb.append("   </palette>\n");
+        sb.append("</flame>\n");
+    }
+
+    private static void appendXform(StringBuilder sb, String tag, Xform x, boolean weighted) {
+        sb.append("   <").append(tag);
+        if (weighted) {
+            attr(sb, "weight", num(x.weight()));
+        }
+        attr(sb, "color", num(x.colour()));
+        attr(sb, "color_speed", num(x.colourSpeed()));
+        attr(sb, "opacity", num(x.opacity()));
+        if (!x.animate()) {
+            attr(sb, "animate", "0");
+        }
+        if (!x.name().isEmpty()) {
+            attr(sb, "name", x.name());
+        }
+        for (VariationTerm term : x.variations()) {
+            attr(sb, term.variation().name(), num(term.weight()));
+            List<Parameter> ps = term.variation().parameters();
+            for (int i = 0; i < ps.size(); i++) {
+                attr(sb, ps.get(i).name(), num(term.parameter(i)));
+            }
+        }
+        attr(sb, "coefs", join(x.pre().toArray()));
+        if (!x.post().isIdentity()) {
+            attr(sb, "post", join(x.post().toArray()));
+        }
+        if (x.xaos().length > 0) {
+            attr(sb, "chaos", join(x.xaos()));
+        }
+        sb.append("/>\n");
+    }
+
+    private static String join(double[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(num(v[i]));
+        }
+        return sb.toString();
+    }
+
+    /** Shortest decimal that reads back to the same double; integers without a fraction. */
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static void attr(StringBuilder sb, String key, String value) {
+        sb.append(' ').append(key).append("=\"").append(escape(value)).append('"');
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

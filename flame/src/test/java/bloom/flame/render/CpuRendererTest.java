@@ -1,0 +1,72 @@
+package bloom.flame.render;
+
+import bloom.flame.TestImages;
+import bloom.flame.genome.Affine;
+import bloom.flame.genome.Genome;
+import bloom.flame.genome.VariationTerm;
+import bloom.flame.genome.Xform;
+import bloom.flame.variation.Variations;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CpuRendererTest {
+
+    private static final Genome GENOME = TestImages.genome("/golden/julia-swirl.flame");
+
+    private static Image render(Genome g, long seed, int threads, double quality) {
+        RenderSpec spec = new RenderSpec(120, 90, quality, 1, seed, threads);
+        return new CpuRenderer().render(CompiledGenome.compile(g), spec, Renderer.Progress.NONE);
+    }
+
+    @Test
+    void sameSeedAndThreadsGiveTheSameImage() {
+        assertArrayEquals(render(GENOME, 5, 2, 20).rgba(), render(GENOME, 5, 2, 20).rgba());
+        assertArrayEquals(render(GENOME, 5, 1, 20).rgba(), render(GENOME, 5, 1, 20).rgba());
+    }
+
+    @Test
+    void seedsAndThreadCountsChangeOnlyTheNoise() {
+        Image a = render(GENOME, 5, 1, 200);
+        Image b = render(GENOME, 6, 1, 200);
+        Image c = render(GENOME, 5, 3, 200);
+        assertFalse(java.util.Arrays.equals(a.rgba(), b.rgba()), "another seed draws other samples");
+        assertTrue(Similarity.ssim(a, b, 2) > 0.9, "seeds differ only by noise: " + Similarity.ssim(a, b, 2));
+        assertTrue(Similarity.ssim(a, c, 2) > 0.9, "threads differ only by noise: " + Similarity.ssim(a, c, 2));
+    }
+
+    @Test
+    void progressReachesOne() {
+        double[] last = {0};
+        new CpuRenderer().render(CompiledGenome.compile(GENOME), new RenderSpec(60, 40, 50, 1, 1, 2),
+                f -> last[0] = Math.max(last[0], f));
+        assertTrue(last[0] == 1.0);
+    }
+
+    /** An xform that throws points to infinity must not crash the render or poison the image. */
+    @Test
+    void divergentGenomeRendersFinitePixels() {
+        List<Xform> xs = new ArrayList<>(GENOME.xforms());
+        xs.add(new Xform(2, 0.5, 0.5, 1, new Affine(40, 0, 0, 40, 0, 0), Affine.IDENTITY,
+                List.of(VariationTerm.of(Variations.byName("spherical").orElseThrow(), 1),
+                        VariationTerm.of(Variations.byName("exponential").orElseThrow(), 3)),
+                new double[0], true, "wild"));
+        Image img = render(GENOME.withXforms(xs), 3, 2, 50);
+        for (float v : img.rgba()) {
+            assertTrue(Float.isFinite(v) && v >= 0 && v <= 1, "pixel value " + v);
+        }
+    }
+
+    @Test
+    void oversamplingKeepsTheStructure() {
+        Image one = render(GENOME, 5, 2, 200);
+        Image two = new CpuRenderer().render(CompiledGenome.compile(GENOME), new RenderSpec(120, 90, 200, 2, 5, 2),
+                Renderer.Progress.NONE);
+        assertTrue(Similarity.ssim(one, two, 2) > 0.85, "SSIM " + Similarity.ssim(one, two, 2));
+    }
+}
