@@ -1,0 +1,2 @@
+/** Translation quality: corpus BLEU with sacreBLEU's 13a tokenisation. */
+package bloom.nmt.eval;

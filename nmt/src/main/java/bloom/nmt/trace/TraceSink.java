@@ -1,0 +1,9 @@
+package bloom.nmt.trace;
+
+/** Where the training hook sends its records: a trace file, a list in a test, a network. */
+public interface TraceSink {
+
+    void step(StepRecord record);
+
+    void embeddings(EmbeddingSnapshot snapshot);
+}

@@ -1,0 +1,230 @@
+package bloom.nmt.train;
+
+import bloom.nmt.bpe.BytePairEncoding;
+import bloom.nmt.bpe.Vocabulary;
+import bloom.nmt.corpus.Corpus;
+import bloom.nmt.corpus.SentencePair;
+import bloom.nmt.eval.Bleu;
+import bloom.nmt.hook.CountSketch;
+import bloom.nmt.hook.TrainingHook;
+import bloom.nmt.model.Batches;
+import bloom.nmt.model.EncodedPair;
+import bloom.nmt.model.Seq2SeqModel;
+import bloom.nmt.trace.TraceHeader;
+import bloom.nmt.trace.TraceWriter;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Trains the translator on a corpus inside a run directory, with the {@link TrainingHook}
+ * recording every minibatch to {@code trace.bin}, and evaluates BLEU at the end.
+ *
+ * <p>Files it keeps in the run directory: {@code bpe.codes}, {@code vocab.source.txt},
+ * {@code vocab.target.txt}, {@code trace.bin}, {@code checkpoint/}, {@code translations.tsv}.
+ * A directory that already holds a checkpoint is resumed: the trace is cut back to the
+ * checkpoint's step and training continues with the same minibatches, so the records it
+ * re-creates are the ones a run without the interruption would have written.
+ */
+public final class Trainer {
+
+    public static final String TRACE = "trace.bin";
+    public static final String BPE = "bpe.codes";
+    public static final String SOURCE_VOCAB = "vocab.source.txt";
+    public static final String TARGET_VOCAB = "vocab.target.txt";
+    public static final String TRANSLATIONS = "translations.tsv";
+
+    private final TrainingConfig config;
+    private final Corpus corpus;
+    private final Path dir;
+    private final TrainingProgress progress;
+
+    public Trainer(TrainingConfig config, Corpus corpus, Path dir, TrainingProgress progress) {
+        this.config = Objects.requireNonNull(config);
+        this.corpus = Objects.requireNonNull(corpus);
+        this.dir = Objects.requireNonNull(dir);
+        this.progress = progress == null ? TrainingProgress.NONE : progress;
+    }
+
+    /** Whether {@code dir} holds a run this trainer would resume. */
+    public static boolean resumable(Path dir) {
+        return Checkpoint.exists(dir);
+    }
+
+    /** The encoded corpus with its subword model. */
+    private record Prepared(BytePairEncoding bpe, Vocabulary source, Vocabulary target, List<EncodedPair> train, int skipped) {}
+
+    public TrainingResult run() throws IOException {
+        Files.createDirectories(dir);
+        boolean resume = Checkpoint.exists(dir);
+        Prepared data = prepare(resume);
+        Path traceFile = dir.resolve(TRACE);
+
+        Seq2SeqModel model;
+        Checkpoint start;
+        TraceWriter trace;
+        if (resume) {
+            progress.phase("resuming from " + dir.resolve(Checkpoint.DIR));
+            start = Checkpoint.load(dir);
+            model = Seq2SeqModel.load(config.model(), Checkpoint.modelFile(dir), data.source.size(), data.target.size());
+            trace = TraceWriter.resume(traceFile, start.step());
+        } else {
+            progress.phase("building the model");
+            model = Seq2SeqModel.create(config.model(), data.source.size(), data.target.size());
+            start = new Checkpoint(0, 0, 0);
+            Files.deleteIfExists(traceFile);
+            trace = TraceWriter.create(traceFile, new TraceHeader(config.sketchDims(), config.seed(),
+                    model.graph().numParams(), "seq2seq translator, " + model.graph().numParams()
+                    + " parameters; embeddings: " + Seq2SeqModel.TARGET_EMBEDDING + " (" + data.target.size() + " tokens)"));
+            start.save(dir, model);
+        }
+        ComputationGraph graph = model.graph();
+        TrainingHook hook = new TrainingHook(trace, new CountSketch(config.sketchDims(), config.seed()),
+                TrainingHook.parameter(Seq2SeqModel.TARGET_EMBEDDING + "_W"), config.snapshotEvery(), start.step());
+        graph.setListeners(hook);
+
+        int perEpoch = Batches.epoch(data.train, config.batchSize(), config.seed(), 0).size();
+        long total = (long) perEpoch * config.epochs();
+        if (config.maxBatches() > 0) {
+            total = Math.min(total, config.maxBatches());
+        }
+        long step = start.step();
+        int epochsCompleted = start.epoch();
+        long sessionStart = System.nanoTime();
+        long sessionSteps = 0;
+        try {
+            for (int epoch = start.epoch(); epoch < config.epochs() && step < total; epoch++) {
+                List<List<EncodedPair>> batches = Batches.epoch(data.train, config.batchSize(), config.seed(), epoch);
+                graph.getConfiguration().setEpochCount(epoch);
+                int first = epoch == start.epoch() ? start.batchInEpoch() : 0;
+                if (first == 0) {
+                    hook.onEpochStart(graph);
+                }
+                int b = first;
+                for (; b < batches.size() && step < total; b++) {
+                    graph.fit(Batches.toDataSet(batches.get(b)));
+                    step++;
+                    sessionSteps++;
+                    progress.step(step, total, epoch, graph.score());
+                    if (step % config.checkpointEvery() == 0 && b + 1 < batches.size()) {
+                        trace.sync();
+                        new Checkpoint(step, epoch, b + 1).save(dir, model);
+                    }
+                }
+                if (b == batches.size()) {
+                    hook.onEpochEnd(graph);
+                    epochsCompleted = epoch + 1;
+                    trace.sync();
+                    new Checkpoint(step, epoch + 1, 0).save(dir, model);
+                } else {
+                    trace.sync();
+                    new Checkpoint(step, epoch, b).save(dir, model);
+                }
+            }
+        } finally {
+            graph.setListeners();
+            trace.close();
+        }
+        double secondsPerStep = sessionSteps == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9 / sessionSteps;
+
+        List<SentencePair> test = corpus.test();
+        if (config.evalSentences() > 0 && test.size() > config.evalSentences()) {
+            test = test.subList(0, config.evalSentences());
+        }
+        Bleu.Score bleu = evaluate(model, data, test);
+        return new TrainingResult(step, epochsCompleted, data.skipped, bleu, test.size(), secondsPerStep);
+    }
+
+    private Prepared prepare(boolean resume) throws IOException {
+        BytePairEncoding bpe;
+        if (resume) {
+            bpe = BytePairEncoding.load(dir.resolve(BPE));
+        } else {
+            progress.phase("learning " + config.bpeMerges() + " byte-pair merges");
+            List<String> text = new ArrayList<>(corpus.train().size() * 2);
+            for (SentencePair p : corpus.train()) {
+                text.add(p.source());
+                text.add(p.target());
+            }
+            bpe = BytePairEncoding.learn(text, config.bpeMerges());
+            bpe.save(dir.resolve(BPE));
+        }
+        List<List<String>> src = new ArrayList<>();
+        List<List<String>> tgt = new ArrayList<>();
+        int skipped = 0;
+        for (SentencePair p : corpus.train()) {
+            List<String> s = bpe.encode(p.source());
+            List<String> t = bpe.encode(p.target());
+            if (s.size() > config.maxTokens() || t.size() > config.maxTokens()) {
+                skipped++;
+                continue;
+            }
+            src.add(s);
+            tgt.add(t);
+        }
+        if (src.isEmpty()) {
+            throw new IllegalArgumentException("Every training pair is longer than " + config.maxTokens() + " subword tokens");
+        }
+        Vocabulary source;
+        Vocabulary target;
+        if (resume) {
+            source = Vocabulary.load(dir.resolve(SOURCE_VOCAB));
+            target = Vocabulary.load(dir.resolve(TARGET_VOCAB));
+        } else {
+            source = Vocabulary.build(src);
+            target = Vocabulary.build(tgt);
+            source.save(dir.resolve(SOURCE_VOCAB));
+            target.save(dir.resolve(TARGET_VOCAB));
+        }
+        List<EncodedPair> pairs = new ArrayList<>(src.size());
+        for (int i = 0; i < src.size(); i++) {
+            pairs.add(new EncodedPair(source.ids(src.get(i)), target.ids(tgt.get(i))));
+        }
+        return new Prepared(bpe, source, target, pairs, skipped);
+    }
+
+    /** Greedy translation of the test sentences, written to {@code translations.tsv}, and their BLEU. */
+    private Bleu.Score evaluate(Seq2SeqModel model, Prepared data, List<SentencePair> test) throws IOException {
+        progress.phase("translating " + test.size() + " test sentences");
+        List<Integer> order = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            order.add(i);
+            sources.add(data.source.ids(data.bpe.encode(test.get(i).source())));
+        }
+        order.sort(Comparator.comparingInt(i -> sources.get(i).length));
+        String[] hypotheses = new String[test.size()];
+        int chunk = 128;
+        for (int start = 0; start < order.size(); start += chunk) {
+            List<Integer> ids = order.subList(start, Math.min(order.size(), start + chunk));
+            List<int[]> batch = new ArrayList<>();
+            int longest = 0;
+            for (int i : ids) {
+                batch.add(sources.get(i));
+                longest = Math.max(longest, sources.get(i).length);
+            }
+            List<int[]> out = model.translate(batch, Math.min(400, 2 * longest + 10), chunk);
+            for (int j = 0; j < ids.size(); j++) {
+                hypotheses[ids.get(j)] = BytePairEncoding.decode(data.target.tokens(out.get(j)));
+            }
+            progress.decoding(Math.min(order.size(), start + chunk), order.size());
+        }
+        List<String> hyp = List.of(hypotheses);
+        List<String> ref = test.stream().map(SentencePair::target).toList();
+        try (Writer w = Files.newBufferedWriter(dir.resolve(TRANSLATIONS), StandardCharsets.UTF_8)) {
+            w.write("source\treference\ttranslation\n");
+            for (int i = 0; i < test.size(); i++) {
+                w.write(test.get(i).source() + "\t" + ref.get(i) + "\t" + hyp.get(i) + "\n");
+            }
+        }
+        return Bleu.corpus(hyp, ref);
+    }
+}
