@@ -1,0 +1,16 @@
+package bloom.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bloom", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
+                "See a neural network train: a sequence-to-sequence translator learns, and every minibatch becomes "
+                        + "a frame of a fractal-flame film. The optimizer's step moves the flame's shape; the drift of "
+                        + "the target-language embeddings colours it.",
+                ""},
+        subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, PalettesCommand.class,
+                FlameCommand.class, BenchCommand.class},
+        footer = {"", "Start with 'bloom run' (about 5 minutes on 2 cores), then open the video it prints.",
+                "Each command has --help."})
+final class BloomCommand {
+}

@@ -1,0 +1,156 @@
+package bloom.cli;
+
+import bloom.flame.render.Image;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * H.264 video through JavaCV's FFmpeg (libx264, High profile, yuv420p: what ordinary players and
+ * browsers play). Frames are encoded as they come, so memory does not grow with the length of a
+ * run.
+ */
+public final class Mp4Encoder implements AutoCloseable {
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final FFmpegFrameRecorder recorder;
+    private final Frame frame;
+    private final int width;
+    private final int height;
+    private long frames;
+
+    /**
+     * @param crf constant rate factor: 0 lossless, 18 visually lossless, 23 x264's default
+     */
+    public Mp4Encoder(Path file, int width, int height, double fps, int crf) throws IOException {
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("H.264 in yuv420p needs an even width and height, got " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+        recorder.setFormat("mp4");
+        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        recorder.setFrameRate(fps);
+        recorder.setGopSize((int) Math.max(1, Math.round(fps * 2)));
+        recorder.setVideoOption("crf", Integer.toString(crf));
+        recorder.setVideoOption("preset", "medium");
+        recorder.setVideoOption("profile", "high");
+        recorder.setOption("movflags", "+faststart");
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("Cannot start the H.264 encoder for " + file + ": " + e.getMessage(), e);
+        }
+        frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+    }
+
+    /** Encodes one frame. */
+    public void write(Image image) throws IOException {
+        if (image.width() != width || image.height() != height) {
+            throw new IllegalArgumentException("Frame is " + image.width() + "x" + image.height() + ", video is " + width + "x" + height);
+        }
+        byte[] bgr = image.toBgr24();
+        ByteBuffer buf = (ByteBuffer) frame.image[0];
+        int stride = frame.imageStride;
+        for (int y = 0; y < height; y++) {
+            buf.position(y * stride);
+            buf.put(bgr, y * width * 3, width * 3);
+        }
+        buf.rewind();
+        try {
+            recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("H.264 encoding failed at frame " + frames + ": " + e.getMessage(), e);
+        }
+        frames++;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            recorder.stop();
+            recorder.release();
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("Cannot finish the video: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Joins MP4 files of the same codec and size into one, without re-encoding (FFmpeg's concat
+     * demuxer, which also continues the timestamps).
+     */
+    public static void concat(List<Path> parts, Path out) throws IOException {
+        Path list = Files.createTempFile(out.toAbsolutePath().getParent(), "concat", ".txt");
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (Path p : parts) {
+                sb.append("file '").append(p.toAbsolutePath().toString().replace("'", "'\\''")).append("'\n");
+            }
+            Files.writeString(list, sb.toString(), StandardCharsets.UTF_8);
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(list.toFile())) {
+                grabber.setFormat("concat");
+                grabber.setOption("safe", "0");
+                grabber.start();
+                try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
+                        grabber.getImageHeight(), 0)) {
+                    recorder.setFormat("mp4");
+                    recorder.setOption("movflags", "+faststart");
+                    recorder.start(grabber.getFormatContext());
+                    AVPacket packet;
+                    while ((packet = grabber.grabPacket()) != null) {
+                        recorder.recordPacket(packet);
+                    }
+                    recorder.stop();
+                }
+                grabber.stop();
+            }
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
+            throw new IOException("Cannot join the video segments into " + out + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(list);
+        }
+    }
+
+    /** What a video file holds, read back through FFmpeg: for checks and tests. */
+    public record Probe(String codec, int width, int height, long frames, double fps, String pixelFormat) {}
+
+    public static Probe probe(Path file) throws IOException {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            String codec = g.getVideoCodecName();
+            int w = g.getImageWidth();
+            int h = g.getImageHeight();
+            double fps = g.getVideoFrameRate();
+            String pix = avutil.av_get_pix_fmt_name(g.getPixelFormat()).getString();
+            long n = 0;
+            while (g.grabPacket() != null) {
+                n++;
+            }
+            g.stop();
+            return new Probe(codec, w, h, n, fps, pix);
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException("Cannot read video " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

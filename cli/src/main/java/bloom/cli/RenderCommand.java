@@ -1,0 +1,83 @@
+package bloom.cli;
+
+import bloom.flame.render.CpuRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+                "Render a recorded run again, without retraining: another base flame, size, quality or palette.",
+                "",
+                "Options not given default to the run's own (from RUN/config.properties). The video goes to RUN/run.mp4 "
+                        + "if the run has none yet, otherwise to the next free RUN/render-N.mp4; its frame index goes "
+                        + "beside it. An interrupted render resumes at its last finished segment.",
+                ""},
+        footer = {"", "Examples:",
+                "  bloom render runs/run-20261123-101500 --genome lattice",
+                "  bloom render runs/long --size 1920x1080 --quality 500 --oversample 2 -o runs/long/gallery.mp4"})
+final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run directory made by 'bloom run' or 'bloom train'.")
+    Path run;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.mp4", order = 0,
+            description = "Where to write the video (default: RUN/run.mp4, or RUN/render-N.mp4 if that exists).")
+    Path output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RenderOptions render;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RunDirectory.requireRun(run);
+        RenderSettings rs = render.settings(common.seed);
+        Path video = output != null ? output : defaultOutput(run);
+        if (!video.getFileName().toString().endsWith(".mp4")) {
+            throw BloomException.usage("--output " + video + ": expected a file name ending in .mp4");
+        }
+        if (Files.exists(video) && !Files.exists(video.resolveSibling(RenderJob.stem(video) + ".segments"))) {
+            throw BloomException.usage("--output " + video + ": exists; choose another name (nothing is overwritten)");
+        }
+        if (video.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(video.toAbsolutePath().getParent());
+        }
+        ResumeHint hint = ResumeHint.install(err, "bloom render " + run + " -o " + video);
+        RenderJob.Result r = new RenderJob(run, rs, video, new CpuRenderer()).run(m -> RunCommand.log(err, m));
+        hint.done();
+        RunCommand.log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps) in %s -> %s; frame index %s",
+                r.frames(), rs.size(), rs.fps(), ProgressBar.duration(r.seconds()), r.video(), r.index()));
+        RunCommand.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.spearman()));
+        spec.commandLine().getOut().println(r.video());
+        return ExitCodes.OK;
+    }
+
+    static Path defaultOutput(Path run) {
+        Path first = run.resolve(RunDirectory.VIDEO);
+        if (!Files.exists(first) || Files.exists(run.resolve("run.segments"))) {
+            return first;
+        }
+        for (int i = 2; ; i++) {
+            Path p = run.resolve("render-" + i + ".mp4");
+            if (!Files.exists(p) || Files.exists(run.resolve("render-" + i + ".segments"))) {
+                return p;
+            }
+        }
+    }
+}

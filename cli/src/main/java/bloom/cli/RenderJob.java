@@ -1,0 +1,231 @@
+package bloom.cli;
+
+import bloom.flame.genome.Genome;
+import bloom.flame.render.CompiledGenome;
+import bloom.flame.render.Image;
+import bloom.flame.render.RenderSpec;
+import bloom.flame.render.Renderer;
+import bloom.flame.xml.FlameXml;
+import bloom.nmt.trace.StepRecord;
+import bloom.nmt.trace.Trace;
+import bloom.palette.DriftingPalettes;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Renders a recorded run to an MP4, one frame per minibatch. Frames are encoded as they are
+ * rendered into segments of {@code segmentFrames} frames; a finished segment is never rendered
+ * again, so a killed render resumes where its last segment ended. When all segments exist they
+ * are joined without re-encoding and the frame index is written beside the video.
+ */
+final class RenderJob {
+
+    /** What the render measured. */
+    record Result(Path video, Path index, int frames, int renderedNow, double seconds, double spearman,
+                  double colourfulnessFirst, double colourfulnessLast) {}
+
+    private static final Pattern SEGMENT = Pattern.compile("(\\d{6})-(\\d{6})\\.mp4");
+
+    private final Path runDir;
+    private final RenderSettings settings;
+    private final Path output;
+    private final Renderer renderer;
+
+    RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
+        this.runDir = runDir;
+        this.settings = settings;
+        this.output = output;
+        this.renderer = renderer;
+    }
+
+    /** The frame index written beside a video: {@code run.mp4} -> {@code frames.json}, {@code x.mp4} -> {@code x.frames.json}. */
+    static Path indexFor(Path video) {
+        String name = video.getFileName().toString();
+        String stem = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
+        return video.resolveSibling(stem.equals("run") ? "frames.json" : stem + ".frames.json");
+    }
+
+    Result run(java.util.function.Consumer<String> log) throws IOException {
+        Trace trace = Trace.read(runDir.resolve(bloom.nmt.train.Trainer.TRACE));
+        Genome base = Genomes.load(settings.genome(), settings.genomeIndex());
+        FramePlanner plan = new FramePlanner(trace, base, settings);
+        int frames = plan.frames();
+        Path segments = output.resolveSibling(stem(output) + ".segments");
+        Files.createDirectories(segments);
+        cleanPartial(segments);
+        int start = completedPrefix(segments, frames);
+        if (start > 0) {
+            log.accept("resuming the render at frame " + start + " of " + frames + " (" + start + " frames already encoded)");
+        }
+        Path pngDir = runDir.resolve("frames");
+        if (settings.png()) {
+            Files.createDirectories(pngDir);
+        }
+        RenderSpec spec = new RenderSpec(settings.size().width(), settings.size().height(), settings.quality(),
+                settings.oversample(), settings.seed(), settings.threads());
+        ProgressBar bar = ProgressBar.stderr("rendering", frames, "frames");
+        bar.update(start, "");
+        long t0 = System.nanoTime();
+        int[] previous = null;
+        if (start > 0) {
+            plan.skipTo(start - 1);
+            previous = renderer.render(CompiledGenome.compile(plan.genome(start - 1)), spec, Renderer.Progress.NONE).toRgb8();
+        }
+        int renderedNow = 0;
+        for (int segStart = start; segStart < frames; segStart += settings.segmentFrames()) {
+            int segEnd = Math.min(frames, segStart + settings.segmentFrames()) - 1;
+            Path part = segments.resolve(String.format(Locale.ROOT, "%06d-%06d.part.mp4", segStart, segEnd));
+            List<Map<String, Object>> infos = new ArrayList<>();
+            try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
+                for (int f = segStart; f <= segEnd; f++) {
+                    Genome g = plan.genome(f);
+                    Image img = renderer.render(CompiledGenome.compile(g), spec, Renderer.Progress.NONE);
+                    encoder.write(img);
+                    int[] rgb = img.toRgb8();
+                    double change = previous == null ? Double.NaN : Stats.meanAbsoluteDifference(previous, rgb);
+                    previous = rgb;
+                    if (settings.png()) {
+                        Png.write(img, pngDir.resolve(String.format(Locale.ROOT, "%06d.png", f)));
+                    }
+                    infos.add(frameInfo(f, plan.record(f), change, g, plan));
+                    renderedNow++;
+                    bar.update(f + 1, "step " + plan.record(f).step());
+                }
+            }
+            Json.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
+            Files.move(part, segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", segStart, segEnd)),
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        bar.finish("");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        List<Path> parts = segmentFiles(segments);
+        Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
+        Mp4Encoder.concat(parts, tmpVideo);
+        Files.move(tmpVideo, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        List<JsonNode> index = new ArrayList<>();
+        for (Path p : parts) {
+            Json.read(sidecar(p)).forEach(index::add);
+        }
+        Path indexFile = indexFor(output);
+        Json.write(indexFile, index);
+        deleteTree(segments);
+
+        double[] updates = new double[index.size()];
+        double[] changes = new double[index.size()];
+        for (int i = 0; i < index.size(); i++) {
+            JsonNode n = index.get(i);
+            updates[i] = n.path("updateNorm").isNumber() ? n.get("updateNorm").asDouble() : Double.NaN;
+            changes[i] = n.path("change").isNumber() ? n.get("change").asDouble() : Double.NaN;
+        }
+        float[][] ends = plan.firstAndLastPalette();
+        double cFirst = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[0]);
+        double cLast = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[1]);
+        return new Result(output, indexFile, frames, renderedNow, seconds, Stats.spearman(updates, changes), cFirst, cLast);
+    }
+
+    private static Map<String, Object> frameInfo(int frame, StepRecord r, double change, Genome g, FramePlanner plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("frame", frame);
+        m.put("step", r.step());
+        m.put("epoch", r.epoch());
+        m.put("loss", Json.finite(r.loss()));
+        m.put("gradNorm", Json.finite(r.gradNorm()));
+        m.put("updateNorm", Json.finite(r.updateNorm()));
+        m.put("updateRatio", Json.finite(r.updateRatio()));
+        m.put("finite", r.finite());
+        m.put("relativeStep", Json.finite(r.updateNorm() / plan.typicalUpdate()));
+        m.put("change", Json.finite(change));
+        m.put("genome", digest(g));
+        return m;
+    }
+
+    /** First 12 hex digits of the SHA-256 of the frame's genome as flam3 XML. */
+    static String digest(Genome g) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(FlameXml.toXml(g).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Frames already encoded in finished segments that follow one another from frame 0. */
+    private static int completedPrefix(Path segments, int frames) throws IOException {
+        int next = 0;
+        for (Path p : segmentFiles(segments)) {
+            Matcher m = SEGMENT.matcher(p.getFileName().toString());
+            if (!m.matches()) {
+                continue;
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = Integer.parseInt(m.group(2));
+            if (from != next || to >= frames || !Files.exists(sidecar(p))) {
+                break;
+            }
+            next = to + 1;
+        }
+        // Drop segments after a gap: they will be rendered again.
+        for (Path p : segmentFiles(segments)) {
+            Matcher m = SEGMENT.matcher(p.getFileName().toString());
+            if (m.matches() && Integer.parseInt(m.group(1)) >= next) {
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(sidecar(p));
+            }
+        }
+        return next;
+    }
+
+    private static List<Path> segmentFiles(Path segments) throws IOException {
+        try (Stream<Path> s = Files.list(segments)) {
+            return s.filter(p -> SEGMENT.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    private static void cleanPartial(Path segments) throws IOException {
+        try (Stream<Path> s = Files.list(segments)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".part.mp4")).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static Path sidecar(Path segment) {
+        String n = segment.getFileName().toString();
+        return segment.resolveSibling(n.substring(0, n.length() - 4) + ".json");
+    }
+
+    static String stem(Path video) {
+        String n = video.getFileName().toString();
+        return n.endsWith(".mp4") ? n.substring(0, n.length() - 4) : n;
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

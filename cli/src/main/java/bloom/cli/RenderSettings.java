@@ -1,0 +1,48 @@
+package bloom.cli;
+
+import bloom.flame.fold.FoldSettings;
+import bloom.palette.PaletteOptions;
+
+/**
+ * How a recorded run becomes a video.
+ *
+ * @param genome        base genome: an embedded name or a flame file
+ * @param genomeIndex   which genome of a multi-genome file
+ * @param size          video frame size
+ * @param quality       samples per pixel per frame
+ * @param oversample    histogram cells per pixel along each axis
+ * @param fps           frames per second of the video (one frame per minibatch)
+ * @param threads       rendering threads
+ * @param crf           x264 constant rate factor
+ * @param png           also write every frame as a PNG
+ * @param palette       embedding drift to colour
+ * @param fold          optimizer step to shape
+ * @param segmentFrames frames per resumable video segment
+ * @param seed          the render seed: every frame uses it, so noise does not flicker
+ */
+public record RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
+                             int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
+                             int segmentFrames, long seed) {
+
+    public RenderSettings {
+        size.requireEven("--size");
+        if (!(quality > 0) || Double.isInfinite(quality)) {
+            throw BloomException.usage("--quality " + quality + ": expected a positive number of samples per pixel");
+        }
+        if (oversample < 1 || oversample > 8) {
+            throw BloomException.usage("--oversample " + oversample + ": expected 1 to 8");
+        }
+        if (!(fps > 0) || fps > 240) {
+            throw BloomException.usage("--fps " + fps + ": expected more than 0 and at most 240");
+        }
+        if (threads < 1) {
+            throw BloomException.usage("--threads " + threads + ": expected at least 1");
+        }
+        if (crf < 0 || crf > 51) {
+            throw BloomException.usage("--crf " + crf + ": expected 0 (lossless) to 51");
+        }
+        if (segmentFrames < 1) {
+            throw BloomException.usage("--segment-frames " + segmentFrames + ": expected at least 1");
+        }
+    }
+}

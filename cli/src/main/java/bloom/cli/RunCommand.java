@@ -1,0 +1,118 @@
+package bloom.cli;
+
+import bloom.flame.render.CpuRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+                "Train the translator and render its training as a fractal-flame MP4.",
+                "",
+                "Every minibatch becomes one frame: the optimizer's step moves the base flame's shape, the drift of the "
+                        + "target embeddings colours its palette. With no options it trains on the embedded Spanish-English "
+                        + "corpus for 400 minibatches and writes runs/run-<time>/run.mp4.",
+                "",
+                "An interrupted run (Ctrl-C, a killed process, a full disk) resumes when the same command is given "
+                        + "the same --out directory: no recorded minibatch is lost and no finished video segment is "
+                        + "rendered again.",
+                ""},
+        footer = {"", "Examples:",
+                "  bloom run                                   # the embedded defaults",
+                "  bloom run --batches 2000 --size 1280x720 --quality 100",
+                "  bloom run --config examples/configs/gallery-1080p.properties --out runs/gallery",
+                "  bloom run --source talks.es --target talks.en --optimizer adam"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", order = 0,
+            description = "Run directory (default: runs/run-<date>-<time>). An unfinished run there is resumed.")
+    Path out;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "400", order = 3,
+            description = "Stop after N minibatches, one frame each (default: ${DEFAULT-VALUE}).")
+    long batches;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    RenderOptions render;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (batches < 1) {
+            throw BloomException.usage("--batches " + batches + ": expected at least 1");
+        }
+        TrainingSettings ts = training.settings(common.seed, batches);
+        RenderSettings rs = render.settings(common.seed);
+        Path dir = out != null ? out : RunDirectory.fresh();
+        RunDirectory.State state = RunDirectory.inspect(dir, RunDirectory.SUMMARY);
+        if (state == RunDirectory.State.FINISHED) {
+            throw BloomException.usage("--out " + dir + ": holds a finished run; render it again with 'bloom render "
+                    + dir + "' or choose another --out");
+        }
+        Files.createDirectories(dir);
+        if (state == RunDirectory.State.NEW) {
+            ConfigFile.write(dir.resolve(RunDirectory.CONFIG), "bloom run: the options of this run\n"
+                    + "resume or repeat it with: bloom run --config " + dir.resolve(RunDirectory.CONFIG), Options.values(spec));
+            log(err, "run directory " + dir);
+        } else {
+            log(err, "resuming the run in " + dir);
+        }
+        ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
+        TrainStage.Outcome t = TrainStage.run(dir, ts, m -> log(err, m));
+        log(err, String.format(Locale.ROOT, "trained %d minibatches, %.3f s each; test BLEU %.2f on %d sentences",
+                t.steps(), t.secondsPerStep(), t.bleu(), t.testSentences()));
+        RenderJob.Result r = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), new CpuRenderer()).run(m -> log(err, m));
+        Map<String, Object> summary = summary(t, r, rs);
+        Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
+        hint.done();
+        log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps, %.1f s of video) in %s -> %s",
+                r.frames(), rs.size(), rs.fps(), r.frames() / rs.fps(), ProgressBar.duration(r.seconds()), r.video()));
+        log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f; palette colourfulness %.3f at the "
+                + "first snapshot, %.3f at the last", r.spearman(), r.colourfulnessFirst(), r.colourfulnessLast()));
+        spec.commandLine().getOut().println(r.video());
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> summary(TrainStage.Outcome t, RenderJob.Result r, RenderSettings rs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("steps", t.steps());
+        m.put("epochsCompleted", t.epochs());
+        m.put("bleu", Json.finite(t.bleu()));
+        m.put("testSentences", t.testSentences());
+        m.put("secondsPerStep", Json.finite(t.secondsPerStep()));
+        m.put("trainingSeconds", Json.finite(t.seconds()));
+        m.put("video", r.video().getFileName().toString());
+        m.put("frames", r.frames());
+        m.put("size", rs.size().toString());
+        m.put("fps", rs.fps());
+        m.put("renderSeconds", r.seconds());
+        m.put("frameChangeSpearman", Json.finite(r.spearman()));
+        m.put("paletteColourfulnessFirst", Json.finite(r.colourfulnessFirst()));
+        m.put("paletteColourfulnessLast", Json.finite(r.colourfulnessLast()));
+        return m;
+    }
+
+    static void log(PrintWriter err, String message) {
+        err.println("bloom: " + message);
+        err.flush();
+    }
+}

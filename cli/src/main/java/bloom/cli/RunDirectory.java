@@ -1,0 +1,78 @@
+package bloom.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * One run's directory and what is in it:
+ * <pre>
+ * config.properties   the options that made it (a valid --config file)
+ * trace.bin           every minibatch: loss, norms, step sketch; embedding snapshots
+ * bpe.codes, vocab.*  the subword model and vocabularies
+ * checkpoint/         model and optimizer state to resume from
+ * training.json       what training reported: steps, BLEU, time per step
+ * translations.tsv    the test sentences, their references and the model's translations
+ * run.mp4, frames.json  the video and its frame index (frame -> step, loss, norms, change, genome)
+ * summary.json        the run's figures
+ * </pre>
+ * A directory is never overwritten silently: an unfinished run is resumed, a finished one is
+ * refused, and a directory that is not a run is refused.
+ */
+final class RunDirectory {
+
+    static final String CONFIG = "config.properties";
+    static final String TRAINING = "training.json";
+    static final String SUMMARY = "summary.json";
+    static final String VIDEO = "run.mp4";
+
+    enum State { NEW, RESUMABLE, FINISHED }
+
+    private RunDirectory() {}
+
+    /** runs/run-YYYYMMDD-HHMMSS under the working directory, with a suffix if taken. */
+    static Path fresh() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = Path.of("runs", "run-" + stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of("runs", "run-" + stamp + "-" + i);
+        }
+        return dir;
+    }
+
+    /** What {@code dir} holds, judged by {@code finishedMarker} (summary.json for run, training.json for train). */
+    static State inspect(Path dir, String finishedMarker) {
+        if (!Files.exists(dir)) {
+            return State.NEW;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw BloomException.usage("--out " + dir + ": exists and is not a directory");
+        }
+        if (Files.exists(dir.resolve(CONFIG))) {
+            return Files.exists(dir.resolve(finishedMarker)) ? State.FINISHED : State.RESUMABLE;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) {
+                return State.NEW;
+            }
+        } catch (IOException e) {
+            throw new BloomException(ExitCodes.IO, dir + ": cannot list (" + e.getMessage() + ")");
+        }
+        throw BloomException.usage("--out " + dir + ": exists, is not empty and holds no Bloom run (no " + CONFIG
+                + "); choose another directory");
+    }
+
+    /** A run directory to read: it must hold a trace. */
+    static Path requireRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw BloomException.usage(dir + ": no such run directory");
+        }
+        if (!Files.exists(dir.resolve(bloom.nmt.train.Trainer.TRACE))) {
+            throw BloomException.usage(dir + ": not a Bloom run directory (no " + bloom.nmt.train.Trainer.TRACE + ")");
+        }
+        return dir;
+    }
+}

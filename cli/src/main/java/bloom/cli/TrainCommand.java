@@ -1,0 +1,73 @@
+package bloom.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+                "Train the translator and record its trace, without rendering (for long runs).",
+                "",
+                "The run directory can be rendered later, as often as wanted, with 'bloom render DIR'. "
+                        + "An interrupted training resumes from its last checkpoint when given the same --out.",
+                ""},
+        footer = {"", "Examples:",
+                "  bloom train --out runs/long --optimizer adam --hidden 128 --epochs 12",
+                "  bloom train --config examples/configs/long-training.properties --out runs/long"})
+final class TrainCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", order = 0,
+            description = "Run directory (default: runs/run-<date>-<time>). An unfinished run there is resumed.")
+    Path out;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "0", order = 3,
+            description = "Stop after N minibatches; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
+    long batches;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (batches < 0) {
+            throw BloomException.usage("--batches " + batches + ": expected 0 (all epochs) or more");
+        }
+        TrainingSettings ts = training.settings(common.seed, batches);
+        Path dir = out != null ? out : RunDirectory.fresh();
+        RunDirectory.State state = RunDirectory.inspect(dir, RunDirectory.TRAINING);
+        if (state == RunDirectory.State.FINISHED) {
+            throw BloomException.usage("--out " + dir + ": training there has finished; render it with 'bloom render "
+                    + dir + "' or choose another --out");
+        }
+        Files.createDirectories(dir);
+        if (state == RunDirectory.State.NEW) {
+            ConfigFile.write(dir.resolve(RunDirectory.CONFIG), "bloom train: the options of this run", Options.values(spec));
+            RunCommand.log(err, "run directory " + dir);
+        } else {
+            RunCommand.log(err, "resuming the training in " + dir);
+        }
+        ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
+        TrainStage.Outcome t = TrainStage.run(dir, ts, m -> RunCommand.log(err, m));
+        hint.done();
+        RunCommand.log(err, String.format(Locale.ROOT, "trained %d minibatches (%d epochs) in %s, %.3f s each; test BLEU %.2f on %d sentences",
+                t.steps(), t.epochs(), ProgressBar.duration(t.seconds()), t.secondsPerStep(), t.bleu(), t.testSentences()));
+        RunCommand.log(err, t.bleuDetail());
+        spec.commandLine().getOut().println(dir);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,113 @@
+package bloom.cli;
+
+import bloom.nmt.bpe.BytePairEncoding;
+import bloom.nmt.corpus.CorpusReader;
+import bloom.nmt.model.Seq2SeqConfig;
+import bloom.nmt.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** How the translator is trained. */
+public final class TrainingOptions {
+
+    @Option(names = "--corpus", paramLabel = "synthetic|FILE", defaultValue = TrainingSettings.SYNTHETIC, order = 10,
+            description = "'synthetic' (the embedded Spanish-English grammar) or a TSV file of source<TAB>target lines "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String corpus;
+
+    @Option(names = "--source", paramLabel = "FILE", order = 11,
+            description = "Source sentences, one per line; with --target, replaces --corpus.")
+    Path source;
+
+    @Option(names = "--target", paramLabel = "FILE", order = 12,
+            description = "Target sentences, line-aligned with --source.")
+    Path target;
+
+    @Option(names = "--train-pairs", paramLabel = "N", defaultValue = "40000", order = 13,
+            description = "Synthetic corpus: training pairs (default: ${DEFAULT-VALUE}).")
+    int trainPairs;
+
+    @Option(names = "--valid-pairs", paramLabel = "N", defaultValue = "1000", order = 14,
+            description = "Synthetic corpus: validation pairs (default: ${DEFAULT-VALUE}).")
+    int validPairs;
+
+    @Option(names = "--test-pairs", paramLabel = "N", defaultValue = "1000", order = 15,
+            description = "Synthetic corpus: test pairs, translated for BLEU (default: ${DEFAULT-VALUE}).")
+    int testPairs;
+
+    @Option(names = "--max-sentence-words", paramLabel = "N", defaultValue = "" + CorpusReader.DEFAULT_MAX_WORDS, order = 16,
+            description = "Corpus files: a longer sentence is an error naming its line (default: ${DEFAULT-VALUE}).")
+    int maxWords;
+
+    @Option(names = "--bpe-merges", paramLabel = "N", defaultValue = "" + BytePairEncoding.DEFAULT_MERGES, order = 17,
+            description = "Byte-pair merges learned from the training data (default: ${DEFAULT-VALUE}).")
+    int bpeMerges;
+
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "80", order = 18,
+            description = "Training pairs longer than this many subword tokens are skipped (default: ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--embedding", paramLabel = "N", defaultValue = "" + Seq2SeqConfig.DEFAULT_EMBEDDING, order = 20,
+            description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "" + Seq2SeqConfig.DEFAULT_HIDDEN, order = 21,
+            description = "LSTM units per layer and direction (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|adam", defaultValue = "sgd", order = 22,
+            description = "Plain SGD, as the original work, or Adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "R", order = 23,
+            description = "Step size (default: 0.1 for sgd, 0.002 for adam).")
+    Double learningRate;
+
+    @Option(names = "--clip", paramLabel = "NORM", defaultValue = "5", order = 24,
+            description = "Rescale each layer's gradient to at most this L2 norm; 0 turns clipping off (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", order = 25,
+            description = "Sentence pairs per minibatch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", order = 26,
+            description = "Passes over the training data, unless --batches stops earlier (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--sketch-dims", paramLabel = "K", defaultValue = "64", order = 27,
+            description = "Dimensions of the per-minibatch sketch of the update vector (default: ${DEFAULT-VALUE}).")
+    int sketchDims;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "10", order = 28,
+            description = "Minibatches between target-embedding snapshots, the palette's source (default: ${DEFAULT-VALUE}).")
+    int snapshotEvery;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100", order = 29,
+            description = "Minibatches between checkpoints to resume from; also one per epoch (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--eval-sentences", paramLabel = "N", defaultValue = "1000", order = 30,
+            description = "Test sentences translated for BLEU at the end; 0 for all (default: ${DEFAULT-VALUE}).")
+    int evalSentences;
+
+    TrainingSettings settings(long seed, long batches) {
+        Seq2SeqConfig.Optimizer opt = TrainingSettings.optimizer(optimizer);
+        double lr = learningRate != null ? learningRate : defaultLearningRate(opt);
+        Seq2SeqConfig model;
+        TrainingConfig config;
+        try {
+            model = new Seq2SeqConfig(embedding, hidden, opt, lr, clip, seed);
+            config = new TrainingConfig(model, batchSize, epochs, batches, bpeMerges, maxTokens, sketchDims,
+                    snapshotEvery, checkpointEvery, evalSentences, seed);
+        } catch (IllegalArgumentException e) {
+            throw BloomException.usage(e.getMessage());
+        }
+        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config);
+    }
+
+    static double defaultLearningRate(Seq2SeqConfig.Optimizer opt) {
+        return opt == Seq2SeqConfig.Optimizer.SGD ? 0.1 : 0.002;
+    }
+}
