@@ -9,7 +9,7 @@ public final class CommonOptions {
 
     @Option(names = "--config", paramLabel = "FILE", order = 1,
             description = "Read options from FILE: one 'option = value' per line, the option's long name "
-                    + "without dashes ('batches = 400'), '#' comments. Options on the command line win. "
+                    + "without dashes ('batches = 400'), lines starting with '#' are comments. Options on the command line win. "
                     + "examples/configs/ has commented examples; a run's config.properties is such a file.")
     Path config;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A configuration file: one {@code option = value} per line, the option's long name without
- * dashes ({@code batches = 400}); {@code #} starts a comment; blank lines are ignored. Every
+ * dashes ({@code batches = 400}); a line starting with {@code #} is a comment; blank lines are ignored. Every
  * key must name an option of the command it is used with, so a typo is an error, not a silent
  * default. A run directory's {@code config.properties} is such a file.
  */

@@ -27,6 +27,8 @@ final class FramePlanner {
     private final StepFolder folder;
     private final DriftingPalettes palettes;
     private final double typicalUpdate;
+    /** Where each frame stands on the palette timeline, in training steps (see {@link #paletteClock}). */
+    private final double[] paletteStep;
     private int next;
     private Genome current;
 
@@ -43,7 +45,61 @@ final class FramePlanner {
         double[] norms = steps.stream().mapToDouble(StepRecord::updateNorm).filter(v -> v > 0).toArray();
         double median = Stats.median(norms);
         this.typicalUpdate = Double.isFinite(median) && median > 0 ? median : 1;
+        this.paletteStep = paletteClock(steps, trace.snapshots());
         this.current = this.base;
+    }
+
+    /**
+     * Palettes are known at the snapshot steps. Between two snapshots the embeddings moved as
+     * far as the optimizer moved them, so a frame's place between them is the share of the
+     * interval's total update norm spent up to its step, not the share of steps: a large step
+     * changes the colours as much as it changes the shape, and a quiet stretch holds them.
+     */
+    static double[] paletteClock(List<StepRecord> steps, List<EmbeddingSnapshot> snaps) {
+        double[] out = new double[steps.size()];
+        double[] cumulative = new double[steps.size()];
+        double sum = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            double u = steps.get(i).updateNorm();
+            sum += Double.isFinite(u) && u > 0 ? u : 0;
+            cumulative[i] = sum;
+        }
+        long[] at = snaps.stream().mapToLong(EmbeddingSnapshot::step).toArray();
+        for (int i = 0; i < steps.size(); i++) {
+            long step = steps.get(i).step();
+            int hi = 0;
+            while (hi < at.length && at[hi] < step) {
+                hi++;
+            }
+            if (hi == 0 || hi == at.length) {
+                out[i] = step;
+                continue;
+            }
+            long a = at[hi - 1];
+            long b = at[hi];
+            double ca = cumulativeAt(steps, cumulative, a);
+            double cb = cumulativeAt(steps, cumulative, b);
+            double f = cb > ca ? (cumulative[i] - ca) / (cb - ca) : (step - a) / (double) (b - a);
+            out[i] = a + f * (b - a);
+        }
+        return out;
+    }
+
+    /** Cumulative update norm after step {@code step} (0 before the first step). */
+    private static double cumulativeAt(List<StepRecord> steps, double[] cumulative, long step) {
+        int lo = 0;
+        int hi = steps.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).step() <= step) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? 0 : cumulative[found];
     }
 
     /** Drifting palettes from the snapshots, or none when the trace has fewer than two. */
@@ -125,7 +181,7 @@ final class FramePlanner {
     private void advance() {
         StepRecord r = steps.get(next);
         Genome g = folder.fold(r.sketch(), r.updateNorm() / typicalUpdate);
-        current = palettes == null ? g : g.withPalette(Palette.of(palettes.paletteAt(r.step())));
+        current = palettes == null ? g : g.withPalette(Palette.of(palettes.paletteAt(paletteStep[next])));
         next++;
     }
 

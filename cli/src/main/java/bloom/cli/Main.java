@@ -124,7 +124,8 @@ public final class Main {
             for (OptionSpec o : leaf.matchedOptions()) {
                 String key = Options.key(o);
                 if (!Options.NOT_RECORDED.contains(key)) {
-                    requireSame(stored, key, String.valueOf(o.getValue()), "--" + key);
+                    Object value = o.getValue();
+                    requireSame(stored, key, String.valueOf(value), "--" + key);
                 }
             }
         }
@@ -137,10 +138,10 @@ public final class Main {
     /** The config.properties of the run this command continues (run, train) or reads (render, palettes). */
     private static ConfigFile storedConfig(ParseResult leaf) {
         Path dir = null;
-        String name = leaf.commandSpec().name();
-        if ((name.equals("run") || name.equals("train")) && leaf.hasMatchedOption("--out")) {
+        String name = leaf.commandSpec().qualifiedName();
+        if ((name.equals("bloom run") || name.equals("bloom train")) && leaf.hasMatchedOption("--out")) {
             dir = leaf.matchedOptionValue("--out", (Path) null);
-        } else if ((name.equals("render") || name.equals("palettes")) && !leaf.matchedPositionals().isEmpty()) {
+        } else if ((name.equals("bloom render") || name.equals("bloom palettes")) && !leaf.matchedPositionals().isEmpty()) {
             dir = leaf.matchedPositionals().get(0).getValue();
         }
         if (dir == null || !Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {

@@ -142,7 +142,14 @@ public final class Mp4Encoder implements AutoCloseable {
             int w = g.getImageWidth();
             int h = g.getImageHeight();
             double fps = g.getVideoFrameRate();
-            String pix = avutil.av_get_pix_fmt_name(g.getPixelFormat()).getString();
+            String pix = "unknown";
+            org.bytedeco.ffmpeg.avformat.AVFormatContext fc = g.getFormatContext();
+            for (int i = 0; i < fc.nb_streams(); i++) {
+                org.bytedeco.ffmpeg.avcodec.AVCodecParameters par = fc.streams(i).codecpar();
+                if (par.codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    pix = avutil.av_get_pix_fmt_name(par.format()).getString();
+                }
+            }
             long n = 0;
             while (g.grabPacket() != null) {
                 n++;

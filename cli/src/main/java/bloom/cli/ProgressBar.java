@@ -18,6 +18,8 @@ public final class ProgressBar {
     private final boolean interactive;
     private final long started = System.nanoTime();
     private long lastDraw;
+    /** Work already done when this bar first heard of it (a resumed run): not part of the rate. */
+    private long baseline = -1;
     private int lastDecile = -1;
     private boolean finished;
 
@@ -69,10 +71,14 @@ public final class ProgressBar {
     }
 
     private String line(long done, String detail) {
+        if (baseline < 0) {
+            baseline = done;
+        }
         double f = Math.min(1, done / (double) total);
         int filled = (int) Math.round(f * WIDTH);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String eta = done > 0 && done < total ? " eta " + duration(elapsed / done * (total - done)) : "";
+        long progressed = done - baseline;
+        String eta = progressed > 0 && done < total ? " eta " + duration(elapsed / progressed * (total - done)) : "";
         return String.format(Locale.ROOT, "%-10s [%s%s] %3d%% %d/%d %s%s%s", label, "#".repeat(filled),
                 "-".repeat(WIDTH - filled), (int) (f * 100), done, total, unit,
                 detail == null || detail.isEmpty() ? "" : "  " + detail, eta.isEmpty() ? "  " + duration(elapsed) : eta);

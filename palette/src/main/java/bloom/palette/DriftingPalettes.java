@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>The method: sample tokens (rows); start every token's colour at one random RGB point; at
  * each snapshot, project each token's movement since the previous snapshot onto the snapshot's
  * sign-aligned PCA axes and add it (scaled by the temperature) to the token's R, G and B,
- * reflecting at 0 and 1. A palette stacks these colours across time: each token owns a band of
+ * reflecting at 0 and 1 (a band flipped to BGR adds the first axis to blue and the third to red). A palette stacks these colours across time: each token owns a band of
  * the 256 entries, and along its band runs the token's colour from the start of training (or, for
  * a truncated band, from later) to the palette's moment. Before the embeddings have moved every
  * token still has the starting colour, so early palettes are near-monochrome; as the embeddings
@@ -86,7 +86,8 @@ public final class DriftingPalettes {
             for (int s = 1; s < n; s++) {
                 double[] c = colours[s - 1][j].clone();
                 for (int a = 0; a < 3; a++) {
-                    double v = moves[s][j][a] * gain;
+                    // A BGR band reads the axes in reverse: the first axis drives blue, not red.
+                    double v = moves[s][j][bgr[j] ? 2 - a : a] * gain;
                     c[a] = reflect(c[a] + (Double.isFinite(v) ? v : 0));
                 }
                 colours[s][j] = c;
@@ -94,13 +95,13 @@ public final class DriftingPalettes {
         }
         float[][] palettes = new float[n][];
         for (int s = 0; s < n; s++) {
-            palettes[s] = stack(colours, s, startFraction, bgr);
+            palettes[s] = stack(colours, s, startFraction);
         }
         return new DriftingPalettes(steps.clone(), palettes, tokens);
     }
 
     /** The palette of snapshot {@code s}: bands of token colour histories from their start to s. */
-    private static float[] stack(double[][][] colours, int s, double[] startFraction, boolean[] bgr) {
+    private static float[] stack(double[][][] colours, int s, double[] startFraction) {
         int bands = startFraction.length;
         float[] out = new float[SIZE * 3];
         for (int i = 0; i < SIZE; i++) {
@@ -114,9 +115,7 @@ public final class DriftingPalettes {
             int t1 = Math.min(s, t0 + 1);
             double f = t - t0;
             for (int a = 0; a < 3; a++) {
-                double v = (1 - f) * colours[t0][j][a] + f * colours[t1][j][a];
-                int channel = bgr[j] ? 2 - a : a;
-                out[3 * i + channel] = (float) v;
+                out[3 * i + a] = (float) ((1 - f) * colours[t0][j][a] + f * colours[t1][j][a]);
             }
         }
         return out;

@@ -7,7 +7,7 @@ package bloom.palette;
  * @param temperature          scales colour change per unit of embedding movement: 1 lets the
  *                             median token travel a distance of 1 (the RGB cube's edge) over the run
  * @param truncateProbability  chance that a band shows only the later part of its token's history
- * @param bgrProbability       chance that a band's colours are read as BGR instead of RGB
+ * @param bgrProbability       chance that a band maps the PCA axes to B, G, R instead of R, G, B
  * @param seed                 seeds the token sample, the starting colour, truncation and flips
  */
 public record PaletteOptions(int tokens, double temperature, double truncateProbability, double bgrProbability,

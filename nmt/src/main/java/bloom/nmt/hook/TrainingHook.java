@@ -16,8 +16,10 @@ import java.util.function.Function;
  * {@code MultiLayerNetwork}), once per minibatch, into a {@link TraceSink}.
  *
  * <p>DL4J keeps one flat gradient buffer per network. After backpropagation
- * ({@link #onGradientCalculation}) it holds the raw gradient, before the updater clips or
- * rescales it; after the update ({@link #iterationDone}) the same buffer holds the update that
+ * ({@link #onGradientCalculation}) it holds the raw gradient summed over the minibatch, before
+ * the updater divides it by the minibatch size, clips or rescales it; the hook records the norm
+ * of that gradient divided by the minibatch size (the gradient of the mean loss, the usual
+ * meaning of "gradient norm"). After the update ({@link #iterationDone}) the same buffer holds the update that
  * was actually subtracted from the parameters (for SGD the clipped, scaled gradient; for Adam
  * the moment-normalised step). The hook reads both, so the gradient norm and the update norm it
  * records are what happened, not what was configured.
@@ -82,7 +84,8 @@ public final class TrainingHook extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        gradNorm = norm2(model.getGradientsViewArray());
+        int batch = Math.max(1, model.batchSize());
+        gradNorm = norm2(model.getGradientsViewArray()) / batch;
     }
 
     @Override

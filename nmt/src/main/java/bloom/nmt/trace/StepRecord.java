@@ -6,7 +6,7 @@ package bloom.nmt.trace;
  * @param step        global step, 1 for the first minibatch
  * @param epoch       0-based epoch the minibatch belongs to
  * @param loss        the minibatch loss (may be NaN or infinite: recorded, never fatal)
- * @param gradNorm    L2 norm of the raw gradient, before any clipping
+ * @param gradNorm    L2 norm of the gradient of the mean minibatch loss, before any clipping
  * @param updateNorm  L2 norm of the update actually applied to the parameters
  * @param paramNorm   L2 norm of the parameters after the update
  * @param sketch      a fixed-seed count sketch of the update vector (see {@code CountSketch})

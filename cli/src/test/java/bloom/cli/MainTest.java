@@ -1,0 +1,118 @@
+package bloom.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every input a user can get wrong ends with one clear line and a non-zero exit code. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpTeachesEveryCommand() {
+        Cli c = Cli.run("--help");
+        assertEquals(0, c.exitCode());
+        for (String cmd : new String[] {"run", "train", "render", "palettes", "flame", "bench"}) {
+            assertTrue(c.out().contains("  " + cmd + " "), cmd + " missing from\n" + c.out());
+        }
+        Cli run = Cli.run("run", "--help");
+        assertTrue(run.out().contains("--batches=N") && run.out().contains("Examples:"), run.out());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        Cli c = Cli.run("run", "--frobnicate");
+        assertEquals(ExitCodes.USAGE, c.exitCode());
+        assertEquals("bloom: Unknown option: '--frobnicate'", c.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void oddVideoSizesAreRefused() {
+        Cli c = Cli.run("run", "--size", "641x360", "--out", dir.resolve("r").toString());
+        assertEquals(ExitCodes.USAGE, c.exitCode());
+        assertEquals("bloom: --size 641x360: width and height must be even for H.264 video (yuv420p)", c.error());
+        Cli d = Cli.run("run", "--size", "big");
+        assertEquals(ExitCodes.USAGE, d.exitCode());
+        assertTrue(d.err().contains("expected WIDTHxHEIGHT such as 1280x720, found 'big'"), d.err());
+    }
+
+    @Test
+    void configFileTyposNameFileLineAndTheNearestOption() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("my.properties"), "# mine\nbatchs = 10\n");
+        Cli c = Cli.run("run", "--config", cfg.toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
+        assertEquals("bloom: " + cfg + ":2: 'batchs' is not an option of 'bloom run' (did you mean 'batches'?)", c.error());
+        Files.writeString(cfg, "batches 10\n");
+        Cli d = Cli.run("run", "--config", cfg.toString());
+        assertEquals(ExitCodes.BAD_INPUT, d.exitCode());
+        assertEquals("bloom: " + cfg + ":1: expected 'option = value', found 'batches 10'", d.error());
+        Cli e = Cli.run("run", "--config", dir.resolve("none.properties").toString());
+        assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+        assertTrue(e.error().endsWith("none.properties: configuration file not found"), e.error());
+    }
+
+    @Test
+    void badConfigValuesNameTheOption() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("v.properties"), "quality = lots\n");
+        Cli c = Cli.run("run", "--config", cfg.toString());
+        assertEquals(ExitCodes.USAGE, c.exitCode());
+        assertTrue(c.error().contains("--quality") && c.error().contains("lots"), c.err());
+    }
+
+    @Test
+    void corpusProblemsNameFileAndLine() throws IOException {
+        Path tsv = Files.writeString(dir.resolve("c.tsv"), "hola\thello\nsin tabulador\n");
+        Cli c = Cli.run("train", "--corpus", tsv.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
+        assertEquals("bloom: " + tsv + ":2: expected 2 tab-separated fields (source, target), found 1", c.error());
+        Path es = Files.writeString(dir.resolve("a.es"), "uno\ndos\n");
+        Path en = Files.writeString(dir.resolve("a.en"), "one\n");
+        Cli d = Cli.run("train", "--source", es.toString(), "--target", en.toString(), "--out", dir.resolve("run2").toString());
+        assertEquals(ExitCodes.BAD_INPUT, d.exitCode());
+        assertTrue(d.error().contains("line counts differ"), d.err());
+        Cli e = Cli.run("train", "--source", es.toString(), "--out", dir.resolve("run3").toString());
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertEquals("bloom: --source needs --target (two line-aligned files)", e.error());
+    }
+
+    @Test
+    void flameFileProblemsNameFileAndLine() throws IOException {
+        Path flame = Files.writeString(dir.resolve("f.flame"),
+                "<flame>\n<xform weight=\"1\" zcone=\"1\"/>\n<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>");
+        Cli c = Cli.run("flame", "render", flame.toString(), "-o", dir.resolve("o.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
+        assertTrue(c.error().startsWith("bloom: " + flame + ":2: <xform 1> uses unknown variation 'zcone'"), c.err());
+        Cli d = Cli.run("flame", "render", dir.resolve("missing.flame").toString(), "-o", dir.resolve("o.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, d.exitCode());
+        assertTrue(d.error().contains("missing.flame: genome file not found"), d.err());
+    }
+
+    @Test
+    void directoriesThatAreNotRunsAreRefused() throws IOException {
+        Files.writeString(dir.resolve("keep.txt"), "precious");
+        Cli c = Cli.run("run", "--out", dir.toString());
+        assertEquals(ExitCodes.USAGE, c.exitCode());
+        assertTrue(c.error().contains("holds no Bloom run"), c.err());
+        Cli d = Cli.run("render", dir.toString());
+        assertEquals(ExitCodes.USAGE, d.exitCode());
+        assertTrue(d.error().contains("not a Bloom run directory"), d.err());
+    }
+
+    @Test
+    void flameRenderWritesAStill() throws IOException {
+        Path png = dir.resolve("lattice.png");
+        Cli c = Cli.run("flame", "render", "lattice", "-o", png.toString(), "--size", "160x90", "--quality", "5", "--threads", "2");
+        assertEquals(0, c.exitCode(), c.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(160, img.getWidth());
+        assertEquals(90, img.getHeight());
+    }
+}

@@ -1,0 +1,148 @@
+package bloom.cli;
+
+import bloom.flame.fold.FoldSettings;
+import bloom.flame.render.CompiledGenome;
+import bloom.flame.render.CpuRenderer;
+import bloom.flame.render.Image;
+import bloom.flame.render.RenderSpec;
+import bloom.flame.render.Renderer;
+import bloom.nmt.trace.EmbeddingSnapshot;
+import bloom.nmt.trace.StepRecord;
+import bloom.nmt.trace.TraceHeader;
+import bloom.nmt.trace.TraceWriter;
+import bloom.palette.PaletteOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rendering from traces written here, without training: resumption and non-finite steps. */
+class RenderJobTest {
+
+    private static final int K = 16;
+
+    @TempDir
+    Path run;
+
+    /** A trace of {@code steps} steps whose sizes vary, with embedding snapshots every 5 steps. */
+    private void trace(int steps, int nanAt) throws IOException {
+        SplittableRandom r = new SplittableRandom(11);
+        int rows = 40;
+        int cols = 8;
+        float[] emb = new float[rows * cols];
+        float[] drift = new float[rows * cols];
+        for (int i = 0; i < emb.length; i++) {
+            emb[i] = (float) (0.1 * r.nextGaussian());
+            drift[i] = (float) (0.01 * r.nextGaussian());
+        }
+        try (TraceWriter w = TraceWriter.create(run.resolve("trace.bin"), new TraceHeader(K, 1, 1000, "synthetic"))) {
+            w.embeddings(new EmbeddingSnapshot(0, rows, cols, emb));
+            for (int s = 1; s <= steps; s++) {
+                float[] sketch = new float[K];
+                for (int k = 0; k < K; k++) {
+                    sketch[k] = (float) r.nextGaussian();
+                }
+                double size = Math.exp(r.nextGaussian());
+                if (s == nanAt) {
+                    w.step(new StepRecord(s, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, 10, sketch));
+                } else {
+                    w.step(new StepRecord(s, 0, 5.0 / s, size * 3, size, 10, sketch));
+                }
+                if (s % 5 == 0) {
+                    for (int i = 0; i < emb.length; i++) {
+                        emb[i] += drift[i] * (1 + i % 3);
+                    }
+                    w.embeddings(new EmbeddingSnapshot(s, rows, cols, emb));
+                }
+            }
+        }
+    }
+
+    private static RenderSettings settings(int segmentFrames) {
+        return new RenderSettings("star", 0, new Size(96, 54), 4, 1, 25, 2, 23, false, PaletteOptions.defaults(3),
+                FoldSettings.defaults(3), segmentFrames, 7);
+    }
+
+    /** Counts frames and fails on demand, like a process killed in the middle of a render. */
+    private static final class Flaky implements Renderer {
+        final AtomicInteger calls = new AtomicInteger();
+        final int failAt;
+
+        Flaky(int failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override
+        public Image render(CompiledGenome genome, RenderSpec spec, Progress progress) {
+            if (calls.incrementAndGet() == failAt) {
+                throw new IllegalStateException("killed");
+            }
+            return new CpuRenderer().render(genome, spec, progress);
+        }
+
+        @Override
+        public String describe() {
+            return "flaky";
+        }
+    }
+
+    @Test
+    void writesOneFramePerStepWithItsIndex() throws IOException {
+        trace(30, -1);
+        RenderJob.Result r = new RenderJob(run, settings(12), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        assertEquals(30, r.frames());
+        Mp4Encoder.Probe p = Mp4Encoder.probe(run.resolve("run.mp4"));
+        assertEquals("h264", p.codec());
+        assertEquals("yuv420p", p.pixelFormat());
+        assertEquals(30, p.frames());
+        assertEquals(96, p.width());
+        JsonNode index = Json.read(run.resolve("frames.json"));
+        assertEquals(30, index.size());
+        for (String field : new String[] {"frame", "step", "epoch", "loss", "gradNorm", "updateNorm", "updateRatio", "change", "genome"}) {
+            assertTrue(index.get(5).has(field), field);
+        }
+        assertEquals(6, index.get(5).get("step").asInt());
+        assertFalse(Files.exists(run.resolve("run.segments")), "segments are removed once joined");
+        assertTrue(r.spearman() > 0.5, "frame change follows the step size: " + r.spearman());
+        assertTrue(r.colourfulnessLast() > r.colourfulnessFirst());
+    }
+
+    @Test
+    void aKilledRenderResumesWithoutRenderingFinishedSegmentsAgain() throws IOException {
+        trace(30, -1);
+        Path video = run.resolve("run.mp4");
+        Flaky first = new Flaky(25);
+        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, first).run(m -> { }));
+        assertFalse(Files.exists(video));
+
+        Flaky second = new Flaky(-1);
+        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(m -> { });
+        assertEquals(10, r.renderedNow(), "segments 0-9 and 10-19 were finished; only 20-29 is rendered");
+        assertEquals(11, second.calls.get(), "plus frame 19 once more, to measure frame 20's change");
+        assertEquals(30, Mp4Encoder.probe(video).frames());
+        JsonNode index = Json.read(run.resolve("frames.json"));
+        assertEquals(30, index.size());
+        assertTrue(index.get(20).get("change").isNumber());
+    }
+
+    /** An exploded step is recorded as such and rendered like any other frame, never a crash. */
+    @Test
+    void nonFiniteStepsRender() throws IOException {
+        trace(12, 6);
+        RenderJob.Result r = new RenderJob(run, settings(50), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        assertEquals(12, r.frames());
+        JsonNode frame = Json.read(run.resolve("frames.json")).get(5);
+        assertFalse(frame.get("finite").asBoolean());
+        assertTrue(frame.get("loss").isNull(), "JSON has no NaN: " + frame);
+    }
+}

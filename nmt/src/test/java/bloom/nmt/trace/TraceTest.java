@@ -1,0 +1,107 @@
+package bloom.nmt.trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TraceTest {
+
+    @TempDir
+    Path dir;
+
+    private static StepRecord step(long s) {
+        return new StepRecord(s, (int) (s / 10), 3.0 / s, 2.0 * s, 0.1 * s, 50, new float[] {s, -s, 0.5f});
+    }
+
+    private Path write(int steps) throws IOException {
+        Path f = dir.resolve("trace.bin");
+        try (TraceWriter w = TraceWriter.create(f, new TraceHeader(3, 9, 1234, "test"))) {
+            w.embeddings(new EmbeddingSnapshot(0, 2, 2, new float[] {1, 2, 3, 4}));
+            for (int s = 1; s <= steps; s++) {
+                w.step(step(s));
+                if (s % 5 == 0) {
+                    w.embeddings(new EmbeddingSnapshot(s, 2, 2, new float[] {s, 0, 0, s}));
+                }
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void roundTripsEveryRecord() throws IOException {
+        Trace t = Trace.read(write(12));
+        assertEquals(new TraceHeader(3, 9, 1234, "test"), t.header());
+        assertEquals(12, t.steps().size());
+        assertEquals(3, t.snapshots().size());
+        StepRecord r = t.steps().get(6);
+        assertEquals(7, r.step());
+        assertEquals(3.0 / 7, r.loss());
+        assertArrayEquals(new float[] {7, -7, 0.5f}, r.sketch());
+        assertEquals(0.7 / 50, r.updateRatio(), 1e-12);
+        assertEquals(0, t.damagedTail());
+    }
+
+    @Test
+    void nonFiniteValuesAreRecordedAsTheyAre() throws IOException {
+        Path f = dir.resolve("nan.bin");
+        try (TraceWriter w = TraceWriter.create(f, new TraceHeader(1, 1, 1, ""))) {
+            w.step(new StepRecord(1, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, 1, new float[] {Float.NaN}));
+        }
+        StepRecord r = Trace.read(f).steps().get(0);
+        assertTrue(Double.isNaN(r.loss()) && Double.isInfinite(r.gradNorm()) && !r.finite());
+    }
+
+    /** A process killed in the middle of a write leaves a partial record: everything before it reads. */
+    @Test
+    void aCutTailLosesOnlyThePartialRecord() throws IOException {
+        Path f = write(12);
+        long full = Files.size(f);
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(full - 7);
+        }
+        Trace t = Trace.read(f);
+        assertEquals(3, t.snapshots().size());
+        assertEquals(11, t.steps().size(), "the last record, step 12, was cut");
+        assertTrue(t.damagedTail() > 0);
+    }
+
+    @Test
+    void corruptRecordsStopTheReadAtTheirStart() throws IOException {
+        Path f = write(3);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 10] ^= 0x55; // inside the last step record
+        Files.write(f, b);
+        assertEquals(2, Trace.read(f).steps().size());
+    }
+
+    @Test
+    void resumingCutsBackToTheCheckpointStep() throws IOException {
+        Path f = write(12);
+        try (TraceWriter w = TraceWriter.resume(f, 7)) {
+            w.step(step(8));
+        }
+        Trace t = Trace.read(f);
+        assertEquals(8, t.lastStep());
+        assertEquals(8, t.steps().size());
+        assertEquals(2, t.snapshots().size(), "snapshots at 0 and 5 kept, 10 removed");
+    }
+
+    @Test
+    void rejectsOtherFiles() throws IOException {
+        Path f = Files.writeString(dir.resolve("x.bin"), "hello, not a trace");
+        TraceException e = assertThrows(TraceException.class, () -> Trace.read(f));
+        assertTrue(e.getMessage().contains("not a Bloom trace"), e.getMessage());
+        assertThrows(TraceException.class, () -> Trace.read(dir.resolve("missing.bin")));
+        assertThrows(IOException.class, () -> TraceWriter.create(write(1), new TraceHeader(1, 1, 1, "")),
+                "an existing trace is never overwritten");
+    }
+}
