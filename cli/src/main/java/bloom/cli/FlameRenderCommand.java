@@ -70,9 +70,9 @@ final class FlameRenderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw BloomException.badInput(file + ": " + e.getMessage());
         }
-        ProgressBar bar = ProgressBar.stderr("rendering", 1000, "‰");
+        ProgressBar bar = ProgressBar.stderr("rendering", 100, "%");
         long t0 = System.nanoTime();
-        Image img = new CpuRenderer().render(compiled, rs, f -> bar.update((long) (f * 1000), ""));
+        Image img = new CpuRenderer().render(compiled, rs, f -> bar.update((long) (f * 100), ""));
         bar.finish("");
         double sec = (System.nanoTime() - t0) / 1e9;
         Png.write(img, output);

@@ -236,7 +236,7 @@ public final class Main {
         if (root instanceof IOException || root instanceof UncheckedIOException) {
             String m = root.getMessage();
             return m != null && m.contains("No space left on device")
-                    ? m + " (free some space; the run resumes where it stopped)" : "I/O error: " + m;
+                    ? m + " (free some space and try again; a run resumes where it stopped)" : "I/O error: " + m;
         }
         if (root instanceof OutOfMemoryError) {
             return "out of memory (" + root.getMessage() + "); give Java more with BLOOM_JAVA_OPTS=-Xmx8g or lower --size";

@@ -19,13 +19,23 @@ public final class Png {
         write(bi, file);
     }
 
+    /**
+     * Encodes in memory, then writes with {@link Files#write}: ImageIO's own file output swallows
+     * errors on close, so a full disk would lose the image silently.
+     */
     public static void write(BufferedImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
             throw new IOException("No PNG writer available");
+        }
+        try {
+            Files.write(file, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 }

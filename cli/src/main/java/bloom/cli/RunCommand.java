@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--batches", paramLabel = "N", defaultValue = "400", order = 3,
-            description = "Stop after N minibatches, one frame each (default: ${DEFAULT-VALUE}).")
+            description = "Stop after N minibatches, one frame each; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
     long batches;
 
     @Mixin
@@ -57,8 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (batches < 1) {
-            throw BloomException.usage("--batches " + batches + ": expected at least 1");
+        if (batches < 0) {
+            throw BloomException.usage("--batches " + batches + ": expected 0 (every epoch) or more");
         }
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);

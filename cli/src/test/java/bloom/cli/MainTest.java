@@ -106,6 +106,18 @@ class MainTest {
         assertTrue(d.error().contains("not a Bloom run directory"), d.err());
     }
 
+    /** A full disk is an I/O error with its own exit code, not a stack trace. */
+    @Test
+    void aFullDiskEndsWithOneLine() {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full),
+                "needs the /dev/full device, which fails every write with 'No space left on device'");
+        Cli c = Cli.run("flame", "render", "lattice", "-o", "/dev/full", "--size", "32x18", "--quality", "1");
+        assertEquals(ExitCodes.IO, c.exitCode(), c.toString());
+        assertTrue(c.error().contains("No space left on device"), c.err());
+        assertEquals(1, c.err().lines().filter(l -> l.startsWith("bloom: ")).count(), c.err());
+    }
+
     @Test
     void flameRenderWritesAStill() throws IOException {
         Path png = dir.resolve("lattice.png");
