@@ -155,6 +155,11 @@ final class FramePlanner {
         return steps.get(frame);
     }
 
+    /** The frame's place on the palette timeline, in training steps; NaN without palettes. */
+    double paletteStep(int frame) {
+        return palettes == null ? Double.NaN : paletteStep[frame];
+    }
+
     /** The median update norm: a step of this size moves the genome by the fold gain. */
     double typicalUpdate() {
         return typicalUpdate;

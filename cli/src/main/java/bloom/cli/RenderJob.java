@@ -153,6 +153,7 @@ final class RenderJob {
         m.put("finite", r.finite());
         m.put("relativeStep", Json.finite(r.updateNorm() / plan.typicalUpdate()));
         m.put("change", Json.finite(change));
+        m.put("paletteStep", Json.finite(plan.paletteStep(frame)));
         m.put("genome", digest(g));
         return m;
     }

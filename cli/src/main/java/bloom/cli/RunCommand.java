@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -62,20 +61,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);
-        Path dir = out != null ? out : RunDirectory.fresh();
-        RunDirectory.State state = RunDirectory.inspect(dir, RunDirectory.SUMMARY);
-        if (state == RunDirectory.State.FINISHED) {
-            throw BloomException.usage("--out " + dir + ": holds a finished run; render it again with 'bloom render "
-                    + dir + "' or choose another --out");
-        }
-        Files.createDirectories(dir);
-        if (state == RunDirectory.State.NEW) {
-            ConfigFile.write(dir.resolve(RunDirectory.CONFIG), "bloom run: the options of this run\n"
-                    + "resume or repeat it with: bloom run --config " + dir.resolve(RunDirectory.CONFIG), Options.values(spec));
-            log(err, "run directory " + dir);
-        } else {
-            log(err, "resuming the run in " + dir);
-        }
+        Path dir = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err);
         ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
         TrainStage.Outcome t = TrainStage.run(dir, ts, m -> log(err, m));
         log(err, String.format(Locale.ROOT, "trained %d minibatches, %.3f s each; test BLEU %.2f on %d sentences",

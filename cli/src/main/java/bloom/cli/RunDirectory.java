@@ -1,6 +1,9 @@
 package bloom.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
+
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -63,6 +66,30 @@ final class RunDirectory {
         }
         throw BloomException.usage("--out " + dir + ": exists, is not empty and holds no Bloom run (no " + CONFIG
                 + "); choose another directory");
+    }
+
+    /**
+     * Opens the directory a run-making command ({@code run}, {@code train}) works in: the given
+     * one or a fresh one; a finished run (judged by {@code finishedMarker}) or a foreign directory
+     * is refused, a new run records its options, an unfinished one is resumed.
+     */
+    static Path open(Path out, String finishedMarker, CommandSpec spec, PrintWriter err) throws IOException {
+        Path dir = out != null ? out : fresh();
+        String command = spec.qualifiedName();
+        State state = inspect(dir, finishedMarker);
+        if (state == State.FINISHED) {
+            throw BloomException.usage("--out " + dir + ": holds a finished run; render it with 'bloom render "
+                    + dir + "' or choose another --out");
+        }
+        Files.createDirectories(dir);
+        if (state == State.NEW) {
+            ConfigFile.write(dir.resolve(CONFIG), command + ": the options of this run\nrepeat it with: " + command
+                    + " --config " + dir.resolve(CONFIG), Options.values(spec));
+            RunCommand.log(err, "run directory " + dir);
+        } else {
+            RunCommand.log(err, "resuming the run in " + dir);
+        }
+        return dir;
     }
 
     /** A run directory to read: it must hold a trace. */

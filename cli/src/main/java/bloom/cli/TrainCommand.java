@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,7 +21,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  bloom train --out runs/long --optimizer adam --hidden 128 --epochs 12",
                 "  bloom train --config examples/configs/long-training.properties --out runs/long"})
-final class TrainCommand implements java.util.concurrent.Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -48,19 +47,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             throw BloomException.usage("--batches " + batches + ": expected 0 (all epochs) or more");
         }
         TrainingSettings ts = training.settings(common.seed, batches);
-        Path dir = out != null ? out : RunDirectory.fresh();
-        RunDirectory.State state = RunDirectory.inspect(dir, RunDirectory.TRAINING);
-        if (state == RunDirectory.State.FINISHED) {
-            throw BloomException.usage("--out " + dir + ": training there has finished; render it with 'bloom render "
-                    + dir + "' or choose another --out");
-        }
-        Files.createDirectories(dir);
-        if (state == RunDirectory.State.NEW) {
-            ConfigFile.write(dir.resolve(RunDirectory.CONFIG), "bloom train: the options of this run", Options.values(spec));
-            RunCommand.log(err, "run directory " + dir);
-        } else {
-            RunCommand.log(err, "resuming the training in " + dir);
-        }
+        Path dir = RunDirectory.open(out, RunDirectory.TRAINING, spec, err);
         ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
         TrainStage.Outcome t = TrainStage.run(dir, ts, m -> RunCommand.log(err, m));
         hint.done();

@@ -14,8 +14,8 @@ public record PaletteOptions(int tokens, double temperature, double truncateProb
                              long seed) {
 
     public static final int DEFAULT_TOKENS = 16;
-    public static final double DEFAULT_TEMPERATURE = 1.0;
-    public static final double DEFAULT_TRUNCATE = 0.25;
+    public static final double DEFAULT_TEMPERATURE = 2.0;
+    public static final double DEFAULT_TRUNCATE = 0.5;
     public static final double DEFAULT_BGR = 0.1;
 
     public PaletteOptions {

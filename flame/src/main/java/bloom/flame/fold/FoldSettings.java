@@ -17,7 +17,7 @@ package bloom.flame.fold;
 public record FoldSettings(double gain, double memory, double linearBound, double shiftBound, boolean colour,
                            boolean opacity, long seed) {
 
-    public static final double DEFAULT_GAIN = 0.02;
+    public static final double DEFAULT_GAIN = 0.05;
     public static final double DEFAULT_MEMORY = 0.98;
 
     public FoldSettings {
