@@ -69,7 +69,11 @@ class RenderJobTest {
     }
 
     private static RenderSettings settings(int segmentFrames) {
-        return new RenderSettings("star", 0, new Size(96, 54), 4, 1, 25, 2, 23, false, PaletteOptions.defaults(3),
+        return settings(segmentFrames, false);
+    }
+
+    private static RenderSettings settings(int segmentFrames, boolean png) {
+        return new RenderSettings("star", 0, new Size(96, 54), 4, 1, 25, 2, 23, png, PaletteOptions.defaults(3),
                 FoldSettings.defaults(3), segmentFrames, 7);
     }
 
@@ -133,6 +137,16 @@ class RenderJobTest {
         JsonNode index = Json.read(run.resolve("frames.json"));
         assertEquals(30, index.size());
         assertTrue(index.get(20).get("change").isNumber());
+    }
+
+    @Test
+    void writesPngFramesWhenAsked() throws IOException {
+        trace(6, -1);
+        new RenderJob(run, settings(50, true), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        for (int f = 0; f < 6; f++) {
+            Path png = run.resolve(String.format("frames/%06d.png", f));
+            assertEquals(96, javax.imageio.ImageIO.read(png.toFile()).getWidth(), png.toString());
+        }
     }
 
     /** An exploded step is recorded as such and rendered like any other frame, never a crash. */
