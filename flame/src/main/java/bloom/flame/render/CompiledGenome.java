@@ -84,7 +84,10 @@ public final class CompiledGenome {
             colourKeep[i] = 1 - speed;
             opacity[i] = adjustOpacity(x.opacity());
             termStart[i] = k;
-            for (VariationTerm t : x.variations()) {
+            // pre-variations move the input point, so they run before the others see it
+            List<VariationTerm> ordered = new ArrayList<>(x.variations());
+            ordered.sort(java.util.Comparator.comparing((VariationTerm t) -> !t.variation().pre()));
+            for (VariationTerm t : ordered) {
                 if (!Double.isFinite(t.weight())) {
                     throw new IllegalArgumentException(which + ": variation " + t.variation().name() + " has a non-finite weight");
                 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     repeat fuse times: p, c = F_i(p, c) with i drawn by weight (not plotted)
  *     repeat: i = draw xform (given the previous one, with xaos)
  *             p, c = F_i(p, c)        pre-affine, sum of variations, post-affine, colour blend
- *             if p is not finite or beyond 1e10: restart p at random (not plotted)
+ *             if p is not finite or beyond 1e10: restart p at random and retry (kept after 5 failures)
  *             q = final(p, c) if the genome has a final xform
  *             plot q with colour palette(c) and the xform's opacity into the histogram
  * </pre>
@@ -198,12 +198,17 @@ public final class CpuRenderer implements Renderer {
                     int fn = selection[row + (int) (s.nextLong() >>> 50)];
                     apply(fn, x, y, c);
                     if (bad(ox) || bad(oy)) {
-                        x = s.random11();
-                        y = s.random11();
+                        // As flam3: the point restarts at random (its colour still blends) and the
+                        // iteration is retried; after five failures in a row the restart is kept.
+                        ox = s.random11();
+                        oy = s.random11();
                         if (++consecutiveBad < 5) {
-                            i--; // retry this iteration from the new point
+                            x = ox;
+                            y = oy;
+                            c = oc;
+                            i--;
+                            continue;
                         }
-                        continue;
                     }
                     consecutiveBad = 0;
                     x = ox;

@@ -4,9 +4,10 @@ import static bloom.flame.variation.IterationState.EPS;
 import static bloom.flame.variation.Variations.params;
 
 /**
- * flam3's variations, numbered as in flam3 (0 linear .. 19 power are the paper's V0-V19). Each
- * entry states the formula of Draves and Reckase's appendix in the comment; theta is
- * atan2(x, y), phi is atan2(y, x), r is the distance to the origin.
+ * flam3's variations 0-35, numbered as in flam3 (0 linear .. 19 power are the paper's V0-V19);
+ * {@link Flam3Variations} has 36-98. Each entry states the formula (Draves and Reckase's
+ * appendix and flam3's documentation) in the comment; theta is atan2(x, y), phi is atan2(y, x),
+ * r is the distance to the origin.
  */
 final class CoreVariations {
 
@@ -204,6 +205,19 @@ final class CoreVariations {
         v.add("cylinder", (s, w, p, o) -> {
             s.px += w * Math.sin(s.tx);
             s.py += w * s.ty;
+        });
+        // V30 perspective: dist / (dist - y sin(angle pi/2)) (x, y cos(angle pi/2))
+        v.add("perspective", params("perspective_angle", 0, "perspective_dist", 0), (s, w, p, o) -> {
+            double ang = p[o] * Math.PI / 2, dist = p[o + 1];
+            double t = 1.0 / (dist - s.ty * Math.sin(ang));
+            s.px += w * dist * s.tx * t;
+            s.py += w * dist * Math.cos(ang) * s.ty * t;
+        });
+        // V31 noise: (x, y) scaled by a random radius in a random direction
+        v.add("noise", (s, w, p, o) -> {
+            double a = s.random01() * 2 * Math.PI, r = w * s.random01();
+            s.px += s.tx * r * Math.cos(a);
+            s.py += s.ty * r * Math.sin(a);
         });
         // V32 julian: r^(dist/power) (cos t, sin t), t = (phi + 2 pi trunc(|power| rand)) / power
         v.add("julian", params("julian_power", 1, "julian_dist", 1), (s, w, p, o) -> {

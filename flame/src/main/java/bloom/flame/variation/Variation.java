@@ -18,12 +18,22 @@ public final class Variation {
     private final int id;
     private final List<Parameter> parameters;
     private final Formula formula;
+    private final boolean pre;
 
-    Variation(String name, int id, List<Parameter> parameters, Formula formula) {
+    Variation(String name, int id, List<Parameter> parameters, Formula formula, boolean pre) {
         this.name = name;
         this.id = id;
         this.parameters = List.copyOf(parameters);
         this.formula = formula;
+        this.pre = pre;
+    }
+
+    /**
+     * A pre-variation (flam3's {@code pre_blur}) moves the input point {@code (tx, ty)} itself and
+     * runs before the xform's other variations, which then see the moved point.
+     */
+    public boolean pre() {
+        return pre;
     }
 
     /** The flam3 XML attribute name, e.g. {@code "julian"}. */

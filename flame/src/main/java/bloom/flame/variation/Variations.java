@@ -21,6 +21,7 @@ public final class Variations {
     static {
         Builder b = new Builder();
         CoreVariations.register(b);
+        Flam3Variations.register(b);
         ALL = Collections.unmodifiableList(b.list);
         Map<String, Variation> byName = new LinkedHashMap<>();
         Map<String, Variation> byParam = new LinkedHashMap<>();
@@ -93,7 +94,12 @@ public final class Variations {
         }
 
         void add(String name, List<Parameter> parameters, Variation.Formula formula) {
-            list.add(new Variation(name, list.size(), parameters, formula));
+            list.add(new Variation(name, list.size(), parameters, formula, false));
+        }
+
+        /** A variation that moves the input point before the others run. */
+        void addPre(String name, Variation.Formula formula) {
+            list.add(new Variation(name, list.size(), List.of(), formula, true));
         }
     }
 

@@ -29,16 +29,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Properties every registered variation must have. */
 class VariationRegistryTest {
 
-    /** flam3's variations 0-35 (the paper's V0-V19 and the next ones flam3 numbers). */
-    private static final List<String> FLAM3_FIRST = List.of("linear", "sinusoidal", "spherical", "swirl", "horseshoe",
+    /** flam3 3.1's 99 variations, in its numbering (0-19 are the paper's V0-V19). */
+    private static final List<String> FLAM3 = List.of("linear", "sinusoidal", "spherical", "swirl", "horseshoe",
             "polar", "handkerchief", "heart", "disc", "spiral", "hyperbolic", "diamond", "ex", "julia", "bent", "waves",
             "fisheye", "popcorn", "exponential", "power", "cosine", "rings", "fan", "blob", "pdj", "fan2", "rings2",
-            "eyefish", "bubble", "cylinder", "julian", "juliascope", "blur", "gaussian_blur");
+            "eyefish", "bubble", "cylinder", "perspective", "noise", "julian", "juliascope", "blur", "gaussian_blur",
+            "radial_blur", "pie", "ngon", "curl", "rectangles", "arch", "tangent", "square", "rays", "blade", "secant2",
+            "twintrian", "cross", "disc2", "super_shape", "flower", "conic", "parabola", "bent2", "bipolar", "boarders",
+            "butterfly", "cell", "cpow", "curve", "edisc", "elliptic", "escher", "foci", "lazysusan", "loonie",
+            "pre_blur", "modulus", "oscilloscope", "polar2", "popcorn2", "scry", "separation", "split", "splits",
+            "stripes", "wedge", "wedge_julia", "wedge_sph", "whorl", "waves2", "exp", "log", "sin", "cos", "tan", "sec",
+            "csc", "cot", "sinh", "cosh", "tanh", "sech", "csch", "coth", "auger", "flux", "mobius");
 
     @Test
     void registryHoldsFlam3sVariationsUnderTheirXmlNames() {
-        for (String name : FLAM3_FIRST) {
-            assertTrue(Variations.byName(name).isPresent(), "missing variation " + name);
+        assertEquals(99, FLAM3.size());
+        for (int i = 0; i < FLAM3.size(); i++) {
+            assertTrue(Variations.byName(FLAM3.get(i)).isPresent(), "missing variation " + FLAM3.get(i));
+            assertEquals(i, Variations.byName(FLAM3.get(i)).get().id(), FLAM3.get(i) + " keeps flam3's number");
         }
         Set<String> names = new HashSet<>();
         for (Variation v : Variations.all()) {

@@ -73,11 +73,11 @@ class FlameXmlTest {
     @Test
     void unknownVariationsAreNamedWithTheirLine() {
         FlameFormatException e = assertThrows(FlameFormatException.class, () -> parse(
-                "<flames>\n<flame>\n<xform weight=\"1\" linear=\"1\" zcone=\"0.5\" auger=\"1\" auger_freq=\"5\"/>\n"
+                "<flames>\n<flame>\n<xform weight=\"1\" linear=\"1\" zcone=\"0.5\" julia3D=\"1\" julia3D_power=\"5\"/>\n"
                         + PALETTE + "</flame></flames>"));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("unknown variations 'zcone', 'auger'"), e.getMessage());
-        assertTrue(!e.getMessage().contains("auger_freq"), "parameters of unknown variations are not listed: " + e.getMessage());
+        assertTrue(e.getMessage().contains("unknown variations 'zcone', 'julia3D'"), e.getMessage());
+        assertTrue(!e.getMessage().contains("julia3D_power"), "parameters of unknown variations are not listed: " + e.getMessage());
     }
 
     @Test
