@@ -84,9 +84,10 @@ public final class CompiledGenome {
             colourKeep[i] = 1 - speed;
             opacity[i] = adjustOpacity(x.opacity());
             termStart[i] = k;
-            // pre-variations move the input point, so they run before the others see it
+            // pre-variations move the input point, so they run before the others see it; post-variations
+            // change the sum, so they run after
             List<VariationTerm> ordered = new ArrayList<>(x.variations());
-            ordered.sort(java.util.Comparator.comparing((VariationTerm t) -> !t.variation().pre()));
+            ordered.sort(java.util.Comparator.comparing((VariationTerm t) -> t.variation().stage()));
             for (VariationTerm t : ordered) {
                 if (!Double.isFinite(t.weight())) {
                     throw new IllegalArgumentException(which + ": variation " + t.variation().name() + " has a non-finite weight");

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *             p, c = F_i(p, c)        pre-affine, sum of variations, post-affine, colour blend
  *             if p is not finite or beyond 1e10: restart p at random and retry (kept after 5 failures)
  *             q = final(p, c) if the genome has a final xform
+ *             project q through the 3-D camera, if the genome has one
  *             plot q with colour palette(c) and the xform's opacity into the histogram
  * </pre>
  */
@@ -140,9 +141,12 @@ public final class CpuRenderer implements Renderer {
         // camera: flame coordinates -> histogram cells
         private final double cx, cy, cos, sin, cellsPerUnit, offX, offY;
         private final int hw, hh;
+        // 3-D camera: yaw about z, pitch about x, perspective, depth of field
+        private final boolean view3d;
+        private final double cosYaw, sinYaw, cosPitch, sinPitch, persp, zpos, dofBlur;
 
         // output of apply()
-        private double ox, oy, oc;
+        private double ox, oy, oz, oc;
 
         Worker(CompiledGenome g, RenderSpec spec, Camera cam, int hw, int hh, int gutter, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress) {
@@ -180,6 +184,15 @@ public final class CpuRenderer implements Renderer {
             offY = hh / 2.0;
             this.hw = hw;
             this.hh = hh;
+            Camera.View3D v = cam.view3d();
+            view3d = v.active();
+            cosYaw = Math.cos(v.yaw());
+            sinYaw = Math.sin(v.yaw());
+            cosPitch = Math.cos(v.pitch());
+            sinPitch = Math.sin(v.pitch());
+            persp = v.perspective();
+            zpos = v.zpos();
+            dofBlur = 0.1 * v.dof();
         }
 
         @Override
@@ -190,21 +203,24 @@ public final class CpuRenderer implements Renderer {
                 int batch = (int) Math.min(SUB_BATCH, remaining);
                 double x = s.random11();
                 double y = s.random11();
+                double z = 0;
                 double c = s.random01();
                 int prev = 0;
                 int consecutiveBad = 0;
                 for (int i = -fuse; i < batch; i++) {
                     int row = xaos ? prev * CompiledGenome.SELECTION_SIZE : 0;
                     int fn = selection[row + (int) (s.nextLong() >>> 50)];
-                    apply(fn, x, y, c);
-                    if (bad(ox) || bad(oy)) {
+                    apply(fn, x, y, z, c);
+                    if (bad(ox) || bad(oy) || bad(oz)) {
                         // As flam3: the point restarts at random (its colour still blends) and the
                         // iteration is retried; after five failures in a row the restart is kept.
                         ox = s.random11();
                         oy = s.random11();
+                        oz = 0;
                         if (++consecutiveBad < 5) {
                             x = ox;
                             y = oy;
+                            z = oz;
                             c = oc;
                             i--;
                             continue;
@@ -213,6 +229,7 @@ public final class CpuRenderer implements Renderer {
                     consecutiveBad = 0;
                     x = ox;
                     y = oy;
+                    z = oz;
                     c = oc;
                     prev = fn;
                     if (i < 0) {
@@ -222,15 +239,36 @@ public final class CpuRenderer implements Renderer {
                     if (op <= 0) {
                         continue;
                     }
-                    double qx = x, qy = y, qc = c;
+                    double qx = x, qy = y, qz = z, qc = c;
                     if (hasFinal) {
-                        apply(xformCount, x, y, c);
+                        apply(xformCount, x, y, z, c);
                         qx = ox;
                         qy = oy;
+                        qz = oz;
                         qc = oc;
-                        if (bad(qx) || bad(qy)) {
+                        if (bad(qx) || bad(qy) || bad(qz)) {
                             continue;
                         }
+                    }
+                    if (view3d) {
+                        // yaw about z, then pitch about x, then perspective division by depth
+                        double z0 = qz - zpos;
+                        double x1 = cosYaw * qx - sinYaw * qy;
+                        double y1 = sinYaw * qx + cosYaw * qy;
+                        double y2 = cosPitch * y1 - sinPitch * z0;
+                        double z2 = sinPitch * y1 + cosPitch * z0;
+                        double zr = 1 - persp * z2;
+                        if (!(zr > 1e-6)) {
+                            continue; // behind the camera
+                        }
+                        if (dofBlur != 0) {
+                            double a = s.random01() * 2 * Math.PI;
+                            double r = s.random01() * dofBlur * z2;
+                            x1 += r * Math.cos(a);
+                            y2 += r * Math.sin(a);
+                        }
+                        qx = x1 / zr;
+                        qy = y2 / zr;
                     }
                     double dx = qx - cx, dy = qy - cy;
                     double u = (cos * dx - sin * dy) * cellsPerUnit + offX;
@@ -274,8 +312,8 @@ public final class CpuRenderer implements Renderer {
             cells[cell + 3] += op;
         }
 
-        /** Applies xform {@code fn} to (x, y, c), leaving the result in (ox, oy, oc). */
-        private void apply(int fn, double x, double y, double c) {
+        /** Applies xform {@code fn} to (x, y, z, c), leaving the result in (ox, oy, oz, oc). */
+        private void apply(int fn, double x, double y, double z, double c) {
             int o = fn * 6;
             IterationState st = s;
             st.a = pre[o];
@@ -286,8 +324,10 @@ public final class CpuRenderer implements Renderer {
             st.f = pre[o + 5];
             st.tx = st.a * x + st.b * y + st.c;
             st.ty = st.d * x + st.e * y + st.f;
+            st.tz = z;
             st.px = 0;
             st.py = 0;
+            st.pz = 0;
             for (int k = termStart[fn], end = termStart[fn + 1]; k < end; k++) {
                 termVariation[k].apply(st, termWeight[k], params, termOffset[k]);
             }
@@ -299,6 +339,7 @@ public final class CpuRenderer implements Renderer {
                 ox = nx;
                 oy = ny;
             }
+            oz = st.pz;
             oc = colourBlend[fn] + colourKeep[fn] * c;
         }
     }

@@ -1,7 +1,8 @@
 package bloom.flame.variation;
 
 /**
- * What a variation sees at one iteration of the chaos game: the point after the pre-affine map,
+ * What a variation sees at one iteration of the chaos game: the point (x, y, z) after the
+ * pre-affine map,
  * the coefficients of that map (some variations read them), an accumulator for the weighted sum
  * of variation outputs, and the thread's random stream. One instance per rendering thread;
  * never shared.
@@ -14,10 +15,13 @@ public final class IterationState {
     /** Keeps divisions by a radius finite at the origin, as flam3 does. */
     public static final double EPS = 1e-10;
 
-    /** Point after the pre-affine map. */
-    public double tx, ty;
-    /** Sum of the weighted variation outputs. */
-    public double px, py;
+    /** Point after the pre-affine map; z passes the (2-D) affine map unchanged. */
+    public double tx, ty, tz;
+    /**
+     * Sum of the weighted variation outputs. Only 3-D variations write {@code pz}: an xform whose
+     * variations are all 2-D puts its points on the plane z = 0, as Ember does.
+     */
+    public double px, py, pz;
     /** Pre-affine coefficients in the paper's naming: x' = a x + b y + c, y' = d x + e y + f. */
     public double a, b, c, d, e, f;
 

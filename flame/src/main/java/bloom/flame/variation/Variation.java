@@ -18,22 +18,28 @@ public final class Variation {
     private final int id;
     private final List<Parameter> parameters;
     private final Formula formula;
-    private final boolean pre;
+    private final Stage stage;
 
-    Variation(String name, int id, List<Parameter> parameters, Formula formula, boolean pre) {
+    /** When a variation runs within its xform. */
+    public enum Stage {
+        /** Moves the input point {@code (tx, ty, tz)} before the other variations see it ({@code pre_blur}). */
+        PRE,
+        /** Adds its weighted output to {@code (px, py, pz)}. */
+        REGULAR,
+        /** Changes the summed output {@code (px, py, pz)} after the regular variations ({@code flatten}). */
+        POST
+    }
+
+    Variation(String name, int id, List<Parameter> parameters, Formula formula, Stage stage) {
         this.name = name;
         this.id = id;
         this.parameters = List.copyOf(parameters);
         this.formula = formula;
-        this.pre = pre;
+        this.stage = stage;
     }
 
-    /**
-     * A pre-variation (flam3's {@code pre_blur}) moves the input point {@code (tx, ty)} itself and
-     * runs before the xform's other variations, which then see the moved point.
-     */
-    public boolean pre() {
-        return pre;
+    public Stage stage() {
+        return stage;
     }
 
     /** The flam3 XML attribute name, e.g. {@code "julian"}. */

@@ -94,12 +94,17 @@ public final class Variations {
         }
 
         void add(String name, List<Parameter> parameters, Variation.Formula formula) {
-            list.add(new Variation(name, list.size(), parameters, formula, false));
+            list.add(new Variation(name, list.size(), parameters, formula, Variation.Stage.REGULAR));
         }
 
         /** A variation that moves the input point before the others run. */
         void addPre(String name, Variation.Formula formula) {
-            list.add(new Variation(name, list.size(), List.of(), formula, true));
+            list.add(new Variation(name, list.size(), List.of(), formula, Variation.Stage.PRE));
+        }
+
+        /** A variation that changes the summed output after the others ran. */
+        void addPost(String name, List<Parameter> parameters, Variation.Formula formula) {
+            list.add(new Variation(name, list.size(), parameters, formula, Variation.Stage.POST));
         }
     }
 

@@ -48,7 +48,7 @@ public final class FlameXml {
     private static final Set<String> FLAME_ATTRIBUTES = Set.of("name", "size", "center", "scale", "zoom", "rotate",
             "supersample", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
             "estimator_curve", "brightness", "contrast", "gamma", "gamma_threshold", "vibrancy", "highlight_power",
-            "background", "palette_mode", "fuse", "hue");
+            "background", "palette_mode", "fuse", "hue", "cam_pitch", "cam_yaw", "cam_persp", "cam_zpos", "cam_dof");
 
     private FlameXml() {}
 
@@ -180,7 +180,8 @@ public final class FlameXml {
             Tone tone;
             try {
                 camera = new Camera(width, height, center[0], center[1], at.number("scale", 100), at.number("zoom", 0),
-                        at.number("rotate", 0));
+                        at.number("rotate", 0), new Camera.View3D(at.number("cam_pitch", 0), at.number("cam_yaw", 0),
+                        at.number("cam_persp", 0), at.number("cam_zpos", 0), at.number("cam_dof", 0)));
                 sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", 1),
                         at.number("filter", 0.5), a.getOrDefault("filter_shape", "gaussian"),
                         at.number("estimator_radius", 9), at.number("estimator_minimum", 0),
@@ -436,6 +437,14 @@ public final class FlameXml {
             attr(sb, "zoom", num(c.zoom()));
         }
         attr(sb, "rotate", num(c.rotate()));
+        if (c.view3d().active()) {
+            Camera.View3D v = c.view3d();
+            attr(sb, "cam_pitch", num(v.pitch()));
+            attr(sb, "cam_yaw", num(v.yaw()));
+            attr(sb, "cam_persp", num(v.perspective()));
+            attr(sb, "cam_zpos", num(v.zpos()));
+            attr(sb, "cam_dof", num(v.dof()));
+        }
         attr(sb, "supersample", Integer.toString(s.oversample()));
         attr(sb, "quality", num(s.quality()));
         attr(sb, "filter", num(s.filterRadius()));
