@@ -86,10 +86,10 @@ class MainTest {
     @Test
     void flameFileProblemsNameFileAndLine() throws IOException {
         Path flame = Files.writeString(dir.resolve("f.flame"),
-                "<flame>\n<xform weight=\"1\" zcone=\"1\"/>\n<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>");
+                "<flame>\n<xform weight=\"1\" spirograph=\"1\"/>\n<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>");
         Cli c = Cli.run("flame", "render", flame.toString(), "-o", dir.resolve("o.png").toString());
         assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
-        assertTrue(c.error().startsWith("bloom: " + flame + ":2: <xform 1> uses unknown variation 'zcone'"), c.err());
+        assertTrue(c.error().startsWith("bloom: " + flame + ":2: <xform 1> uses unknown variation 'spirograph'"), c.err());
         Cli d = Cli.run("flame", "render", dir.resolve("missing.flame").toString(), "-o", dir.resolve("o.png").toString());
         assertEquals(ExitCodes.BAD_INPUT, d.exitCode());
         assertTrue(d.error().contains("missing.flame: genome file not found"), d.err());

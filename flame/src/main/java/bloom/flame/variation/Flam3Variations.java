@@ -392,11 +392,15 @@ final class Flam3Variations {
             s.px += w * r * Math.cos(a);
             s.py += w * r * Math.sin(a);
         });
-        // 81 waves2: (x + sx sin(y fx), y + sy sin(x fy))
-        v.add("waves2", params("waves2_scalex", 0, "waves2_scaley", 0, "waves2_freqx", 0, "waves2_freqy", 0),
+        // 81 waves2: (x + sx sin(y fx), y + sy sin(x fy)); Ember adds a z wave sz sin(r fz)
+        v.add("waves2", params("waves2_scalex", 0, "waves2_scaley", 0, "waves2_freqx", 0, "waves2_freqy", 0,
+                Variations.extension("waves2_scalez", 0), Variations.extension("waves2_freqz", 0)),
                 (s, w, p, o) -> {
                     s.px += w * (s.tx + p[o] * Math.sin(s.ty * p[o + 2]));
                     s.py += w * (s.ty + p[o + 1] * Math.sin(s.tx * p[o + 3]));
+                    if (p[o + 4] != 0) {
+                        s.pz += w * p[o + 4] * Math.sin(s.sqrt() * p[o + 5]);
+                    }
                 });
         // 82 exp: the complex exponential e^z
         v.add("exp", (s, w, p, o) -> {

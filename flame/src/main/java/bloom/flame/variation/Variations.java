@@ -22,6 +22,7 @@ public final class Variations {
         Builder b = new Builder();
         CoreVariations.register(b);
         Flam3Variations.register(b);
+        PluginVariations.register(b);
         ALL = Collections.unmodifiableList(b.list);
         Map<String, Variation> byName = new LinkedHashMap<>();
         Map<String, Variation> byParam = new LinkedHashMap<>();
@@ -108,10 +109,21 @@ public final class Variations {
         }
     }
 
+    /** An Ember extension parameter of a flam3 variation: see {@link Parameter#optional()}. */
+    static Parameter extension(String name, double defaultValue) {
+        return new Parameter(name, defaultValue, true);
+    }
+
     static List<Parameter> params(Object... nameDefaultPairs) {
         List<Parameter> ps = new ArrayList<>();
-        for (int i = 0; i < nameDefaultPairs.length; i += 2) {
-            ps.add(new Parameter((String) nameDefaultPairs[i], ((Number) nameDefaultPairs[i + 1]).doubleValue()));
+        for (int i = 0; i < nameDefaultPairs.length; ) {
+            if (nameDefaultPairs[i] instanceof Parameter p) {
+                ps.add(p);
+                i++;
+            } else {
+                ps.add(new Parameter((String) nameDefaultPairs[i], ((Number) nameDefaultPairs[i + 1]).doubleValue()));
+                i += 2;
+            }
         }
         return ps;
     }

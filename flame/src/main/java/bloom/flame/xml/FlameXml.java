@@ -502,7 +502,9 @@ public final class FlameXml {
             attr(sb, term.variation().name(), num(term.weight()));
             List<Parameter> ps = term.variation().parameters();
             for (int i = 0; i < ps.size(); i++) {
-                attr(sb, ps.get(i).name(), num(term.parameter(i)));
+                if (!ps.get(i).optional() || term.parameter(i) != ps.get(i).defaultValue()) {
+                    attr(sb, ps.get(i).name(), num(term.parameter(i)));
+                }
             }
         }
         attr(sb, "coefs", join(x.pre().toArray()));

@@ -68,6 +68,7 @@ class VariationRegistryTest {
             for (int i = 0; i < 20_000; i++) {
                 s.tx = rng.nextDouble(-3, 3);
                 s.ty = rng.nextDouble(-3, 3);
+                s.tz = rng.nextDouble(-3, 3);
                 if (s.tx * s.tx + s.ty * s.ty < 1e-6) {
                     continue;
                 }
@@ -79,9 +80,10 @@ class VariationRegistryTest {
                 s.f = rng.nextDouble(-1, 1);
                 s.px = 0;
                 s.py = 0;
+                s.pz = 0;
                 v.apply(s, rng.nextDouble(0.1, 1), params, 0);
-                assertTrue(Double.isFinite(s.px) && Double.isFinite(s.py),
-                        v.name() + " at (" + s.tx + ", " + s.ty + ") gave (" + s.px + ", " + s.py + ")");
+                assertTrue(Double.isFinite(s.px) && Double.isFinite(s.py) && Double.isFinite(s.pz),
+                        v.name() + " at (" + s.tx + ", " + s.ty + ", " + s.tz + ") gave (" + s.px + ", " + s.py + ", " + s.pz + ")");
             }
         }));
     }

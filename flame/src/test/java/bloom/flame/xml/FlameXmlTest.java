@@ -73,11 +73,11 @@ class FlameXmlTest {
     @Test
     void unknownVariationsAreNamedWithTheirLine() {
         FlameFormatException e = assertThrows(FlameFormatException.class, () -> parse(
-                "<flames>\n<flame>\n<xform weight=\"1\" linear=\"1\" zcone=\"0.5\" julia3D=\"1\" julia3D_power=\"5\"/>\n"
+                "<flames>\n<flame>\n<xform weight=\"1\" linear=\"1\" spirograph=\"0.5\" hypertile3D=\"1\" hypertile3D_p=\"5\"/>\n"
                         + PALETTE + "</flame></flames>"));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("unknown variations 'zcone', 'julia3D'"), e.getMessage());
-        assertTrue(!e.getMessage().contains("julia3D_power"), "parameters of unknown variations are not listed: " + e.getMessage());
+        assertTrue(e.getMessage().contains("unknown variations 'spirograph', 'hypertile3D'"), e.getMessage());
+        assertTrue(!e.getMessage().contains("hypertile3D_p"), "parameters of unknown variations are not listed: " + e.getMessage());
     }
 
     @Test
