@@ -1,5 +1,6 @@
 package bloom.flame.render;
 
+import bloom.flame.genome.Curves;
 import bloom.flame.genome.Sampling;
 import bloom.flame.genome.Tone;
 
@@ -80,6 +81,7 @@ final class ToneMapper {
         double vib = tone.vibrancy();
         double highpow = tone.highlightPower();
         double[] bg = tone.background();
+        float[][] curves = tone.curves().isIdentity() ? null : tone.curves().tables();
         float[] out = new float[width * height * 4];
         double[] rgb = new double[3];
         for (int p = 0; p < width * height; p++) {
@@ -112,6 +114,9 @@ final class ToneMapper {
                 double ch = accum[o + c];
                 double v = rgb[c] + (1 - vib) * (ch > 0 ? Math.pow(ch, g) : 0) + (1 - alpha) * bg[c];
                 out[o + c] = (float) Math.min(1, Math.max(0, v));
+                if (curves != null) {
+                    out[o + c] = Curves.apply(curves[0], Curves.apply(curves[c + 1], out[o + c]));
+                }
             }
             out[o + 3] = (float) alpha;
         }

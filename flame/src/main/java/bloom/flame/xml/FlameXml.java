@@ -2,6 +2,7 @@ package bloom.flame.xml;
 
 import bloom.flame.genome.Affine;
 import bloom.flame.genome.Camera;
+import bloom.flame.genome.Curves;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Palette;
 import bloom.flame.genome.Sampling;
@@ -48,7 +49,7 @@ public final class FlameXml {
     private static final Set<String> FLAME_ATTRIBUTES = Set.of("name", "size", "center", "scale", "zoom", "rotate",
             "supersample", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
             "estimator_curve", "brightness", "contrast", "gamma", "gamma_threshold", "vibrancy", "highlight_power",
-            "background", "palette_mode", "fuse", "hue", "cam_pitch", "cam_yaw", "cam_persp", "cam_zpos", "cam_dof");
+            "background", "palette_mode", "fuse", "hue", "cam_pitch", "cam_yaw", "cam_persp", "cam_zpos", "cam_dof", "curves");
 
     private FlameXml() {}
 
@@ -188,7 +189,8 @@ public final class FlameXml {
                         at.number("estimator_curve", 0.4), (int) at.number("fuse", 15));
                 tone = new Tone(at.number("brightness", 4), at.number("contrast", 1), at.number("gamma", 4),
                         at.number("gamma_threshold", 0.01), at.number("vibrancy", 1), at.number("highlight_power", -1),
-                        at.numbers("background", 3, new double[] {0, 0, 0}));
+                        at.numbers("background", 3, new double[] {0, 0, 0}),
+                        a.containsKey("curves") ? new Curves(at.numbers("curves", 48, null)) : Curves.IDENTITY);
             } catch (IllegalArgumentException e) {
                 throw new FlameFormatException(source, line, "<flame>: " + e.getMessage());
             }
@@ -462,6 +464,9 @@ public final class FlameXml {
         double[] bg = t.background();
         attr(sb, "background", num(bg[0]) + " " + num(bg[1]) + " " + num(bg[2]));
         attr(sb, "palette_mode", g.linearPalette() ? "linear" : "step");
+        if (!t.curves().isIdentity()) {
+            attr(sb, "curves", join(t.curves().values()));
+        }
         g.extras().forEach((k, v) -> attr(sb, k, v));
         sb.append(">\n");
         for (Xform x : g.xforms()) {
