@@ -184,7 +184,7 @@ public final class FlameXml {
                         at.number("rotate", 0), new Camera.View3D(at.number("cam_pitch", 0), at.number("cam_yaw", 0),
                         at.number("cam_persp", 0), at.number("cam_zpos", 0), at.number("cam_dof", 0)));
                 sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", 1),
-                        at.number("filter", 0.5), a.getOrDefault("filter_shape", "gaussian"),
+                        at.number("filter", 0.5), a.getOrDefault("filter_shape", "gaussian").toLowerCase(Locale.ROOT),
                         at.number("estimator_radius", 9), at.number("estimator_minimum", 0),
                         at.number("estimator_curve", 0.4), (int) at.number("fuse", 15));
                 tone = new Tone(at.number("brightness", 4), at.number("contrast", 1), at.number("gamma", 4),
@@ -193,6 +193,11 @@ public final class FlameXml {
                         a.containsKey("curves") ? new Curves(at.numbers("curves", 48, null)) : Curves.IDENTITY);
             } catch (IllegalArgumentException e) {
                 throw new FlameFormatException(source, line, "<flame>: " + e.getMessage());
+            }
+            String shape = a.getOrDefault("filter_shape", "gaussian").toLowerCase(Locale.ROOT);
+            if (!bloom.flame.render.SpatialFilter.shapeNames().contains(shape)) {
+                throw new FlameFormatException(source, line, "attribute 'filter_shape' of <flame>: unknown shape '"
+                        + a.get("filter_shape") + "' (known: " + String.join(", ", bloom.flame.render.SpatialFilter.shapeNames()) + ")");
             }
             String mode = a.getOrDefault("palette_mode", "step");
             if (!mode.equals("step") && !mode.equals("linear")) {
