@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "flame", mixinStandardHelpOptions = true,
         description = "Work with fractal-flame genomes (flam3 and Ember .flame files).",
-        subcommands = {FlameRenderCommand.class})
+        subcommands = {FlameRenderCommand.class, FlameAnimateCommand.class})
 final class FlameCommand {
 }

@@ -21,6 +21,16 @@ public final class Genomes {
 
     /** Genome {@code index} of {@code spec}: an embedded name or a path to a .flame/.flam3 file. */
     public static Genome load(String spec, int index) {
+        List<Genome> all = loadAll(spec);
+        if (index < 0 || index >= all.size()) {
+            throw BloomException.usage("--index " + index + ": " + spec + " holds " + all.size() + " genome"
+                    + (all.size() == 1 ? "" : "s") + " (indices 0 to " + (all.size() - 1) + ")");
+        }
+        return all.get(index);
+    }
+
+    /** Every genome of {@code spec}, in file order. */
+    public static List<Genome> loadAll(String spec) {
         List<Genome> all;
         if (EMBEDDED.contains(spec)) {
             String resource = "/bloom/examples/genomes/" + spec + ".flame";
@@ -43,10 +53,6 @@ public final class Genomes {
                 throw BloomException.badInput(e.getMessage());
             }
         }
-        if (index < 0 || index >= all.size()) {
-            throw BloomException.usage("--index " + index + ": " + spec + " holds " + all.size() + " genome"
-                    + (all.size() == 1 ? "" : "s") + " (indices 0 to " + (all.size() - 1) + ")");
-        }
-        return all.get(index);
+        return all;
     }
 }

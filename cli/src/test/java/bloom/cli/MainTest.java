@@ -119,6 +119,19 @@ class MainTest {
     }
 
     @Test
+    void flameAnimateWritesAVideo() throws IOException {
+        Path mp4 = dir.resolve("loop.mp4");
+        Cli c = Cli.run("flame", "animate", "lattice", "-o", mp4.toString(), "--frames", "6", "--size", "64x36",
+                "--quality", "2", "--temporal-samples", "2", "--threads", "2");
+        assertEquals(0, c.exitCode(), c.toString());
+        Mp4Encoder.Probe p = Mp4Encoder.probe(mp4);
+        assertEquals(6, p.frames());
+        assertEquals("h264", p.codec());
+        Cli again = Cli.run("flame", "animate", "lattice", "-o", mp4.toString(), "--frames", "6");
+        assertEquals(ExitCodes.USAGE, again.exitCode(), "an existing video is not overwritten");
+    }
+
+    @Test
     void flameRenderWritesAStill() throws IOException {
         Path png = dir.resolve("lattice.png");
         Cli c = Cli.run("flame", "render", "lattice", "-o", png.toString(), "--size", "160x90", "--quality", "5", "--threads", "2");

@@ -95,6 +95,11 @@ class RenderJobTest {
         }
 
         @Override
+        public Image renderBlurred(java.util.List<CompiledGenome> instants, RenderSpec spec, Progress progress) {
+            return render(instants.get(0), spec, progress);
+        }
+
+        @Override
         public String describe() {
             return "flaky";
         }

@@ -44,14 +44,38 @@ public final class CpuRenderer implements Renderer {
 
     @Override
     public Image render(CompiledGenome g, RenderSpec spec, Renderer.Progress progress) {
-        Camera camera = g.genome().camera().resized(spec.width(), spec.height());
-        SpatialFilter filter = new SpatialFilter(g.genome().sampling().filterShape(),
-                g.genome().sampling().filterRadius(), spec.oversample());
+        return renderBlurred(List.of(g), spec, progress);
+    }
+
+    @Override
+    public Image renderBlurred(List<CompiledGenome> instants, RenderSpec spec, Renderer.Progress progress) {
+        if (instants.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to render: no genome");
+        }
+        CompiledGenome first = instants.get(0);
+        Camera camera = first.genome().camera().resized(spec.width(), spec.height());
+        SpatialFilter filter = new SpatialFilter(first.genome().sampling().filterShape(),
+                first.genome().sampling().filterRadius(), spec.oversample());
         int gutter = filter.gutter(spec.oversample());
         int hw = spec.width() * spec.oversample() + 2 * gutter;
         int hh = spec.height() * spec.oversample() + 2 * gutter;
-        Histogram total = accumulate(g, spec, camera, hw, hh, gutter, progress);
-        return ToneMapper.toImage(total, g, spec, camera.pixelsPerUnit(), filter);
+        int n = instants.size();
+        Histogram total = null;
+        for (int k = 0; k < n; k++) {
+            CompiledGenome g = instants.get(k);
+            RenderSpec share = new RenderSpec(spec.width(), spec.height(), spec.quality() / n, spec.oversample(),
+                    mix(spec.seed(), 1000 + k), spec.threads());
+            Camera cam = g.genome().camera().resized(spec.width(), spec.height());
+            int done = k;
+            Histogram h = accumulate(g, n == 1 ? spec : share, cam, hw, hh, gutter,
+                    f -> progress.update((done + f) / n));
+            if (total == null) {
+                total = h;
+            } else {
+                total.add(h);
+            }
+        }
+        return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter);
     }
 
     /** Runs the chaos game and returns the summed histogram. */
