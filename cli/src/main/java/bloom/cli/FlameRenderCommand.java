@@ -50,8 +50,18 @@ final class FlameRenderCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "Which genome of a multi-genome file (default: ${DEFAULT-VALUE}).")
     int index;
 
+    @Option(names = "--bits", paramLabel = "8|16", defaultValue = "8", description = "Bits per channel of the PNG (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--alpha", arity = "0..1", defaultValue = "false", fallbackValue = "true",
+            description = "Write a transparent PNG: the flame alone, its coverage as alpha, no background.")
+    boolean alpha;
+
     @Override
     public Integer call() throws Exception {
+        if (bits != 8 && bits != 16) {
+            throw BloomException.usage("--bits " + bits + ": expected 8 or 16");
+        }
         Genome g = Genomes.load(file, index);
         int w = size != null ? size.width() : g.camera().width();
         int h = size != null ? size.height() : g.camera().height();
@@ -75,7 +85,7 @@ final class FlameRenderCommand implements Callable<Integer> {
         Image img = new CpuRenderer().render(compiled, rs, f -> bar.update((long) (f * 100), ""));
         bar.finish("");
         double sec = (System.nanoTime() - t0) / 1e9;
-        Png.write(img, output);
+        Png.write(img, output, bits, alpha);
         RunCommand.log(spec.commandLine().getErr(), String.format(Locale.ROOT,
                 "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %d threads) -> %s",
                 file, w, h, q, rs.iterations(), sec, rs.iterations() / sec / 1e6, t, output));

@@ -132,6 +132,28 @@ class MainTest {
     }
 
     @Test
+    void flameRenderWrites16BitTransparentPngs() throws IOException {
+        Path png = dir.resolve("star16.png");
+        Cli c = Cli.run("flame", "render", "star", "-o", png.toString(), "--size", "96x54", "--quality", "10",
+                "--bits", "16", "--alpha", "--threads", "1");
+        assertEquals(0, c.exitCode(), c.toString());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(16, img.getColorModel().getComponentSize(0));
+        assertTrue(img.getColorModel().hasAlpha());
+        int transparent = 0;
+        int opaque = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int a = img.getRaster().getSample(x, y, 3);
+                transparent += a == 0 ? 1 : 0;
+                opaque += a > 60000 ? 1 : 0;
+            }
+        }
+        assertTrue(transparent > 0 && opaque > 0, "the corners are empty, the star is solid: " + transparent + ", " + opaque);
+        assertEquals(ExitCodes.USAGE, Cli.run("flame", "render", "star", "-o", png.toString(), "--bits", "12").exitCode());
+    }
+
+    @Test
     void flameRenderWritesAStill() throws IOException {
         Path png = dir.resolve("lattice.png");
         Cli c = Cli.run("flame", "render", "lattice", "-o", png.toString(), "--size", "160x90", "--quality", "5", "--threads", "2");

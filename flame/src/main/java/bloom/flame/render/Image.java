@@ -2,21 +2,49 @@ package bloom.flame.render;
 
 /**
  * A rendered image: {@code width * height} pixels, row-major from the top-left, each pixel
- * {@code r, g, b, a} as floats in [0, 1] (alpha is coverage: 0 where nothing was plotted).
+ * {@code r, g, b, a} as floats in [0, 1]. The colour is composited over the background; alpha
+ * is coverage (0 where nothing was plotted), so {@link #straightAlpha()} can take the background
+ * out again for a transparent image.
  */
 public final class Image {
 
     private final int width;
     private final int height;
     private final float[] rgba;
+    private final double[] background;
 
     public Image(int width, int height, float[] rgba) {
+        this(width, height, rgba, new double[] {0, 0, 0});
+    }
+
+    public Image(int width, int height, float[] rgba, double[] background) {
         if (rgba.length != width * height * 4) {
             throw new IllegalArgumentException("Image " + width + "x" + height + " needs " + width * height * 4 + " values");
         }
         this.width = width;
         this.height = height;
         this.rgba = rgba;
+        this.background = background.clone();
+    }
+
+    /**
+     * The flame alone over nothing: colours with the background taken out and divided by the
+     * coverage (straight, not premultiplied, alpha, as PNG stores it), alpha as it is.
+     */
+    public float[] straightAlpha() {
+        float[] out = new float[rgba.length];
+        for (int i = 0; i < width * height; i++) {
+            float a = rgba[4 * i + 3];
+            out[4 * i + 3] = a;
+            if (a <= 0) {
+                continue;
+            }
+            for (int c = 0; c < 3; c++) {
+                float fg = (float) (rgba[4 * i + c] - (1 - a) * background[c]);
+                out[4 * i + c] = Math.min(1f, Math.max(0f, fg / a));
+            }
+        }
+        return out;
     }
 
     public int width() {

@@ -120,7 +120,7 @@ final class ToneMapper {
             }
             out[o + 3] = (float) alpha;
         }
-        return new Image(width, height, out);
+        return new Image(width, height, out, bg);
     }
 
     /**
