@@ -34,6 +34,7 @@ public final class CpuRenderer implements Renderer {
 
     /** Iterations between restarts from a fresh random point, as flam3. */
     static final int SUB_BATCH = 10_240;
+    static final boolean NOPLOT = Boolean.getBoolean("noplot");
     /** Points farther than this from the origin count as diverged. */
     private static final double BAD_VALUE = 1e10;
 
@@ -152,7 +153,7 @@ public final class CpuRenderer implements Renderer {
         private final double[] colourKeep;
         private final double[] opacity;
         private final int[] termStart;
-        private final Variation[] termVariation;
+        private final Variation.Formula[] termFormula;
         private final double[] termWeight;
         private final int[] termOffset;
         private final double[] params;
@@ -189,7 +190,11 @@ public final class CpuRenderer implements Renderer {
             colourKeep = g.colourKeep();
             opacity = g.opacity();
             termStart = g.termStart();
-            termVariation = g.termVariation();
+            Variation[] vs = g.termVariation();
+            termFormula = new Variation.Formula[vs.length];
+            for (int k = 0; k < vs.length; k++) {
+                termFormula[k] = vs[k].formula();
+            }
             termWeight = g.termWeight();
             termOffset = g.termParamOffset();
             params = g.params();
@@ -301,7 +306,7 @@ public final class CpuRenderer implements Renderer {
                         continue;
                     }
                     int cell = (((int) v) * hw + (int) u) * 4;
-                    plot(cells, cell, qc, (float) op);
+                    if (!NOPLOT) plot(cells, cell, qc, (float) op);
                 }
                 remaining -= batch;
                 long d = done.addAndGet(batch);
@@ -349,11 +354,12 @@ public final class CpuRenderer implements Renderer {
             st.tx = st.a * x + st.b * y + st.c;
             st.ty = st.d * x + st.e * y + st.f;
             st.tz = z;
+            st.moved();
             st.px = 0;
             st.py = 0;
             st.pz = 0;
             for (int k = termStart[fn], end = termStart[fn + 1]; k < end; k++) {
-                termVariation[k].apply(st, termWeight[k], params, termOffset[k]);
+                termFormula[k].apply(st, termWeight[k], params, termOffset[k]);
             }
             double nx = st.px, ny = st.py;
             if (hasPost[fn]) {

@@ -138,8 +138,8 @@ final class CoreVariations {
         // V20 cosine: (cos(pi x) cosh y, -sin(pi x) sinh y)
         v.add("cosine", (s, w, p, o) -> {
             double a = s.tx * Math.PI;
-            s.px += w * Math.cos(a) * Math.cosh(s.ty);
-            s.py -= w * Math.sin(a) * Math.sinh(s.ty);
+            s.px += w * Math.cos(a) * FastMath.cosh(s.ty);
+            s.py -= w * Math.sin(a) * FastMath.sinh(s.ty);
         });
         // V21 rings: ((r + c^2) mod 2c^2 - c^2 + r (1 - c^2)) (cos theta, sin theta)
         v.add("rings", (s, w, p, o) -> {

@@ -167,7 +167,7 @@ final class Flam3Variations {
         // 55 bipolar: bipolar coordinates (log of the distance ratio to the foci +-1, and the angle)
         v.add("bipolar", params("bipolar_shift", 0), (s, w, p, o) -> {
             double x2y2 = s.sumsq(), t = x2y2 + 1, x2 = 2 * s.tx;
-            double y = 0.5 * Math.atan2(2.0 * s.ty, x2y2 - 1.0) - HALF_PI * p[o];
+            double y = 0.5 * FastMath.atan2(2.0 * s.ty, x2y2 - 1.0) - HALF_PI * p[o];
             if (y > HALF_PI) {
                 y = -HALF_PI + ((y + HALF_PI) % Math.PI);
             } else if (y < -HALF_PI) {
@@ -244,8 +244,8 @@ final class Flam3Variations {
             if (s.ty > 0) {
                 snv = -snv;
             }
-            s.px += ww * Math.cosh(a2) * Math.cos(a1);
-            s.py += ww * Math.sinh(a2) * snv;
+            s.px += ww * FastMath.cosh(a2) * Math.cos(a1);
+            s.py += ww * FastMath.sinh(a2) * snv;
         });
         // 62 elliptic: elliptic coordinates (angle, log radius), scaled by 2/pi
         v.add("elliptic", (s, w, p, o) -> {
@@ -254,7 +254,7 @@ final class Flam3Variations {
             double a = s.tx / xmax, b = 1 - a * a, ssx = xmax - 1, ww = w / HALF_PI;
             b = b < 0 ? 0 : Math.sqrt(b);
             ssx = ssx < 0 ? 0 : Math.sqrt(ssx);
-            s.px += ww * Math.atan2(a, b);
+            s.px += ww * FastMath.atan2(a, b);
             s.py += (s.ty > 0 ? ww : -ww) * Math.log(xmax + ssx);
         });
         // 63 escher: the complex power z^((1 + e^(i beta)) / 2)
@@ -277,7 +277,7 @@ final class Flam3Variations {
             double cx = p[o + 3], cy = p[o + 4];
             double x = s.tx - cx, y = s.ty + cy, r = Math.sqrt(x * x + y * y);
             if (r < w) {
-                double a = Math.atan2(y, x) + p[o] + p[o + 2] * (w - r);
+                double a = FastMath.atan2(y, x) + p[o] + p[o + 2] * (w - r);
                 r = w * r;
                 s.px += r * Math.cos(a) + cx;
                 s.py += r * Math.sin(a) - cy;
@@ -300,6 +300,7 @@ final class Flam3Variations {
             double a = s.random01() * 2 * Math.PI;
             s.tx += g * Math.cos(a);
             s.ty += g * Math.sin(a);
+            s.moved();
         });
         // 68 modulus: each coordinate wrapped into [-x, x] and [-y, y]
         v.add("modulus", params("modulus_x", 0, "modulus_y", 0), (s, w, p, o) -> {
@@ -415,70 +416,70 @@ final class Flam3Variations {
         });
         // 84 sin: the complex sine (sin x cosh y, cos x sinh y)
         v.add("sin", (s, w, p, o) -> {
-            s.px += w * Math.sin(s.tx) * Math.cosh(s.ty);
-            s.py += w * Math.cos(s.tx) * Math.sinh(s.ty);
+            s.px += w * Math.sin(s.tx) * FastMath.cosh(s.ty);
+            s.py += w * Math.cos(s.tx) * FastMath.sinh(s.ty);
         });
         // 85 cos: the complex cosine (cos x cosh y, -sin x sinh y)
         v.add("cos", (s, w, p, o) -> {
-            s.px += w * Math.cos(s.tx) * Math.cosh(s.ty);
-            s.py -= w * Math.sin(s.tx) * Math.sinh(s.ty);
+            s.px += w * Math.cos(s.tx) * FastMath.cosh(s.ty);
+            s.py -= w * Math.sin(s.tx) * FastMath.sinh(s.ty);
         });
         // 86 tan: the complex tangent (sin 2x, sinh 2y) / (cos 2x + cosh 2y)
         v.add("tan", (s, w, p, o) -> {
-            double den = 1.0 / (Math.cos(2 * s.tx) + Math.cosh(2 * s.ty));
+            double den = 1.0 / (Math.cos(2 * s.tx) + FastMath.cosh(2 * s.ty));
             s.px += w * den * Math.sin(2 * s.tx);
-            s.py += w * den * Math.sinh(2 * s.ty);
+            s.py += w * den * FastMath.sinh(2 * s.ty);
         });
         // 87 sec: the complex secant 2 (cos x cosh y, sin x sinh y) / (cos 2x + cosh 2y)
         v.add("sec", (s, w, p, o) -> {
-            double den = 2.0 / (Math.cos(2 * s.tx) + Math.cosh(2 * s.ty));
-            s.px += w * den * Math.cos(s.tx) * Math.cosh(s.ty);
-            s.py += w * den * Math.sin(s.tx) * Math.sinh(s.ty);
+            double den = 2.0 / (Math.cos(2 * s.tx) + FastMath.cosh(2 * s.ty));
+            s.px += w * den * Math.cos(s.tx) * FastMath.cosh(s.ty);
+            s.py += w * den * Math.sin(s.tx) * FastMath.sinh(s.ty);
         });
         // 88 csc: the complex cosecant 2 (sin x cosh y, -cos x sinh y) / (cosh 2y - cos 2x)
         v.add("csc", (s, w, p, o) -> {
-            double den = 2.0 / (Math.cosh(2 * s.ty) - Math.cos(2 * s.tx));
-            s.px += w * den * Math.sin(s.tx) * Math.cosh(s.ty);
-            s.py -= w * den * Math.cos(s.tx) * Math.sinh(s.ty);
+            double den = 2.0 / (FastMath.cosh(2 * s.ty) - Math.cos(2 * s.tx));
+            s.px += w * den * Math.sin(s.tx) * FastMath.cosh(s.ty);
+            s.py -= w * den * Math.cos(s.tx) * FastMath.sinh(s.ty);
         });
         // 89 cot: the complex cotangent (sin 2x, -sinh 2y) / (cosh 2y - cos 2x)
         v.add("cot", (s, w, p, o) -> {
-            double den = 1.0 / (Math.cosh(2 * s.ty) - Math.cos(2 * s.tx));
+            double den = 1.0 / (FastMath.cosh(2 * s.ty) - Math.cos(2 * s.tx));
             s.px += w * den * Math.sin(2 * s.tx);
-            s.py -= w * den * Math.sinh(2 * s.ty);
+            s.py -= w * den * FastMath.sinh(2 * s.ty);
         });
         // 90 sinh: the complex hyperbolic sine (sinh x cos y, cosh x sin y)
         v.add("sinh", (s, w, p, o) -> {
-            s.px += w * Math.sinh(s.tx) * Math.cos(s.ty);
-            s.py += w * Math.cosh(s.tx) * Math.sin(s.ty);
+            s.px += w * FastMath.sinh(s.tx) * Math.cos(s.ty);
+            s.py += w * FastMath.cosh(s.tx) * Math.sin(s.ty);
         });
         // 91 cosh: the complex hyperbolic cosine (cosh x cos y, sinh x sin y)
         v.add("cosh", (s, w, p, o) -> {
-            s.px += w * Math.cosh(s.tx) * Math.cos(s.ty);
-            s.py += w * Math.sinh(s.tx) * Math.sin(s.ty);
+            s.px += w * FastMath.cosh(s.tx) * Math.cos(s.ty);
+            s.py += w * FastMath.sinh(s.tx) * Math.sin(s.ty);
         });
         // 92 tanh: the complex hyperbolic tangent (sinh 2x, sin 2y) / (cos 2y + cosh 2x)
         v.add("tanh", (s, w, p, o) -> {
-            double den = 1.0 / (Math.cos(2 * s.ty) + Math.cosh(2 * s.tx));
-            s.px += w * den * Math.sinh(2 * s.tx);
+            double den = 1.0 / (Math.cos(2 * s.ty) + FastMath.cosh(2 * s.tx));
+            s.px += w * den * FastMath.sinh(2 * s.tx);
             s.py += w * den * Math.sin(2 * s.ty);
         });
         // 93 sech: the complex hyperbolic secant 2 (cos y cosh x, -sin y sinh x) / (cos 2y + cosh 2x)
         v.add("sech", (s, w, p, o) -> {
-            double den = 2.0 / (Math.cos(2 * s.ty) + Math.cosh(2 * s.tx));
-            s.px += w * den * Math.cos(s.ty) * Math.cosh(s.tx);
-            s.py -= w * den * Math.sin(s.ty) * Math.sinh(s.tx);
+            double den = 2.0 / (Math.cos(2 * s.ty) + FastMath.cosh(2 * s.tx));
+            s.px += w * den * Math.cos(s.ty) * FastMath.cosh(s.tx);
+            s.py -= w * den * Math.sin(s.ty) * FastMath.sinh(s.tx);
         });
         // 94 csch: the complex hyperbolic cosecant 2 (sinh x cos y, -cosh x sin y) / (cosh 2x - cos 2y)
         v.add("csch", (s, w, p, o) -> {
-            double den = 2.0 / (Math.cosh(2 * s.tx) - Math.cos(2 * s.ty));
-            s.px += w * den * Math.sinh(s.tx) * Math.cos(s.ty);
-            s.py -= w * den * Math.cosh(s.tx) * Math.sin(s.ty);
+            double den = 2.0 / (FastMath.cosh(2 * s.tx) - Math.cos(2 * s.ty));
+            s.px += w * den * FastMath.sinh(s.tx) * Math.cos(s.ty);
+            s.py -= w * den * FastMath.cosh(s.tx) * Math.sin(s.ty);
         });
         // 95 coth: the complex hyperbolic cotangent (sinh 2x, sin 2y) / (cosh 2x - cos 2y)
         v.add("coth", (s, w, p, o) -> {
-            double den = 1.0 / (Math.cosh(2 * s.tx) - Math.cos(2 * s.ty));
-            s.px += w * den * Math.sinh(2 * s.tx);
+            double den = 1.0 / (FastMath.cosh(2 * s.tx) - Math.cos(2 * s.ty));
+            s.px += w * den * FastMath.sinh(2 * s.tx);
             s.py += w * den * Math.sin(2 * s.ty);
         });
         // 96 auger: each coordinate shifted by a sine wave of the other, x only by 'sym'
@@ -494,7 +495,7 @@ final class Flam3Variations {
         v.add("flux", params("flux_spread", 0), (s, w, p, o) -> {
             double xpw = s.tx + w, xmw = s.tx - w, y2 = s.ty * s.ty;
             double avgr = w * (2 + p[o]) * Math.sqrt(Math.sqrt(y2 + xpw * xpw) / Math.sqrt(y2 + xmw * xmw));
-            double avga = (Math.atan2(s.ty, xmw) - Math.atan2(s.ty, xpw)) * 0.5;
+            double avga = (FastMath.atan2(s.ty, xmw) - FastMath.atan2(s.ty, xpw)) * 0.5;
             s.px += avgr * Math.cos(avga);
             s.py += avgr * Math.sin(avga);
         });

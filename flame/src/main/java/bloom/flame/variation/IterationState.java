@@ -57,21 +57,47 @@ public final class IterationState {
         return nextLong() < 0;
     }
 
+    // Cached functions of (tx, ty): computed at most once per iteration, as flam3's precalc.
+    private double cSumsq, cSqrt, cAtanXY, cAtanYX;
+    private int cached;
+    private static final int SUMSQ = 1, SQRT = 2, ATAN_XY = 4, ATAN_YX = 8;
+
+    /** Declares (tx, ty) new: the renderer calls it after the affine map, a pre-variation after moving the point. */
+    public void moved() {
+        cached = 0;
+    }
+
     public double sumsq() {
-        return tx * tx + ty * ty;
+        if ((cached & SUMSQ) == 0) {
+            cSumsq = tx * tx + ty * ty;
+            cached |= SUMSQ;
+        }
+        return cSumsq;
     }
 
     public double sqrt() {
-        return Math.sqrt(tx * tx + ty * ty);
+        if ((cached & SQRT) == 0) {
+            cSqrt = Math.sqrt(sumsq());
+            cached |= SQRT;
+        }
+        return cSqrt;
     }
 
     /** theta = atan2(x, y). */
     public double atanXY() {
-        return Math.atan2(tx, ty);
+        if ((cached & ATAN_XY) == 0) {
+            cAtanXY = FastMath.atan2(tx, ty);
+            cached |= ATAN_XY;
+        }
+        return cAtanXY;
     }
 
     /** phi = atan2(y, x). */
     public double atanYX() {
-        return Math.atan2(ty, tx);
+        if ((cached & ATAN_YX) == 0) {
+            cAtanYX = FastMath.atan2(ty, tx);
+            cached |= ATAN_YX;
+        }
+        return cAtanYX;
     }
 }

@@ -98,9 +98,9 @@ final class PluginVariations {
             double xmax = 0.5 * (Math.sqrt(tmp + x2) + Math.sqrt(tmp - x2));
             double ymax = 0.5 * (Math.sqrt(tmp + y2) + Math.sqrt(tmp - y2));
             double a = s.tx / xmax;
-            s.px += vv * Math.atan2(a, Math.sqrt(Math.max(0, 1 - a * a))) * r * p[o];
+            s.px += vv * FastMath.atan2(a, Math.sqrt(Math.max(0, 1 - a * a))) * r * p[o];
             a = s.ty / ymax;
-            s.py += vv * Math.atan2(a, Math.sqrt(Math.max(0, 1 - a * a))) * r * p[o + 1];
+            s.py += vv * FastMath.atan2(a, Math.sqrt(Math.max(0, 1 - a * a))) * r * p[o + 1];
         });
         // blur_pixelize: points snapped to square pixels of the given size, blurred within them
         v.add("blur_pixelize", params("blur_pixelize_size", 0.1, "blur_pixelize_scale", 1), (s, w, p, o) -> {

@@ -69,6 +69,11 @@ public final class Variation {
         formula.apply(s, weight, p, o);
     }
 
+    /** The formula itself, for renderers that call it without this wrapper. */
+    public Formula formula() {
+        return formula;
+    }
+
     @Override
     public String toString() {
         return name;

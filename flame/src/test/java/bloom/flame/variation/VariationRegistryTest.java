@@ -69,6 +69,7 @@ class VariationRegistryTest {
                 s.tx = rng.nextDouble(-3, 3);
                 s.ty = rng.nextDouble(-3, 3);
                 s.tz = rng.nextDouble(-3, 3);
+                s.moved();
                 if (s.tx * s.tx + s.ty * s.ty < 1e-6) {
                     continue;
                 }
