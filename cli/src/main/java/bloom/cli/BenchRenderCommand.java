@@ -91,7 +91,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         try {
             List<String> texts = new ArrayList<>();
             for (int i = 1; i <= genomes; i++) {
-                texts.add(run(List.of(genome.toString()), Map.of("isaac_seed", "bloom-bench-" + i), dir, true));
+                texts.add(run(List.of(genome.toString()), Map.of("seed", Integer.toString(i), "isaac_seed", "bloom-bench-" + i), dir, true));
             }
             out.printf(Locale.ROOT, "%-7s %-10s %7s %12s %12s %10s %10s %7s %6s%n", "genome", "size", "threads",
                     "iterations", "flam3 it/s/t", "bloom it/s/t", "flam3 s", "bloom s", "ratio");

@@ -34,7 +34,6 @@ public final class CpuRenderer implements Renderer {
 
     /** Iterations between restarts from a fresh random point, as flam3. */
     static final int SUB_BATCH = 10_240;
-    static final boolean NOPLOT = Boolean.getBoolean("noplot");
     /** Points farther than this from the origin count as diverged. */
     private static final double BAD_VALUE = 1e10;
 
@@ -306,7 +305,7 @@ public final class CpuRenderer implements Renderer {
                         continue;
                     }
                     int cell = (((int) v) * hw + (int) u) * 4;
-                    if (!NOPLOT) plot(cells, cell, qc, (float) op);
+                    plot(cells, cell, qc, (float) op);
                 }
                 remaining -= batch;
                 long d = done.addAndGet(batch);
