@@ -1,6 +1,5 @@
 package bloom.flame.render;
 
-import bloom.flame.genome.Camera;
 import bloom.flame.variation.IterationState;
 import bloom.flame.variation.Variation;
 
@@ -30,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *             plot q with colour palette(c) and the xform's opacity into the histogram
  * </pre>
  */
-public final class CpuRenderer implements Renderer {
+public final class CpuRenderer extends ChaosGame {
 
     /** Iterations between restarts from a fresh random point, as flam3. */
     static final int SUB_BATCH = 10_240;
@@ -42,52 +41,16 @@ public final class CpuRenderer implements Renderer {
         return "cpu";
     }
 
+    /** Runs the chaos game on {@code spec.threads()} threads and returns the summed histogram cells. */
     @Override
-    public Image render(CompiledGenome g, RenderSpec spec, Renderer.Progress progress) {
-        return renderBlurred(List.of(g), spec, progress);
-    }
-
-    @Override
-    public Image renderBlurred(List<CompiledGenome> instants, RenderSpec spec, Renderer.Progress progress) {
-        if (instants.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to render: no genome");
-        }
-        CompiledGenome first = instants.get(0);
-        Camera camera = first.genome().camera().resized(spec.width(), spec.height());
-        SpatialFilter filter = new SpatialFilter(first.genome().sampling().filterShape(),
-                first.genome().sampling().filterRadius(), spec.oversample());
-        int gutter = filter.gutter(spec.oversample());
-        int hw = spec.width() * spec.oversample() + 2 * gutter;
-        int hh = spec.height() * spec.oversample() + 2 * gutter;
-        int n = instants.size();
-        Histogram total = null;
-        for (int k = 0; k < n; k++) {
-            CompiledGenome g = instants.get(k);
-            RenderSpec share = new RenderSpec(spec.width(), spec.height(), spec.quality() / n, spec.oversample(),
-                    mix(spec.seed(), 1000 + k), spec.threads());
-            Camera cam = g.genome().camera().resized(spec.width(), spec.height());
-            int done = k;
-            Histogram h = accumulate(g, n == 1 ? spec : share, cam, hw, hh, gutter,
-                    f -> progress.update((done + f) / n));
-            if (total == null) {
-                total = h;
-            } else {
-                total.add(h);
-            }
-        }
-        return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter);
-    }
-
-    /** Runs the chaos game and returns the summed histogram. */
-    Histogram accumulate(CompiledGenome g, RenderSpec spec, Camera camera, int hw, int hh, int gutter,
-                         Renderer.Progress progress) {
+    protected float[] accumulate(CompiledGenome g, RenderSpec spec, Projection projection, Renderer.Progress progress) {
         int threads = spec.threads();
         long iterations = spec.iterations();
         AtomicLong done = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             long share = iterations / threads + (t < iterations % threads ? 1 : 0);
-            workers.add(new Worker(g, spec, camera, hw, hh, gutter, share, mix(spec.seed(), t), done, iterations, progress));
+            workers.add(new Worker(g, projection, share, mix(spec.seed(), t), done, iterations, progress));
         }
         if (threads == 1) {
             workers.get(0).run();
@@ -118,25 +81,20 @@ public final class CpuRenderer implements Renderer {
                 pool.shutdownNow();
             }
         }
-        Histogram total = workers.get(0).histogram;
+        float[] total = workers.get(0).cells;
         for (int t = 1; t < threads; t++) {
-            total.add(workers.get(t).histogram);
+            float[] b = workers.get(t).cells;
+            for (int i = 0; i < total.length; i++) {
+                total[i] += b[i];
+            }
         }
         progress.update(1.0);
         return total;
     }
 
-    /** A seed for stream {@code index} of a render seeded with {@code seed} (SplitMix64 finaliser). */
-    static long mix(long seed, long index) {
-        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     /** One thread's share of the chaos game. */
     private static final class Worker implements Runnable {
-        final Histogram histogram;
+        final float[] cells;
         private final long share;
         private final IterationState s;
         private final AtomicLong done;
@@ -172,9 +130,9 @@ public final class CpuRenderer implements Renderer {
         // output of apply()
         private double ox, oy, oz, oc;
 
-        Worker(CompiledGenome g, RenderSpec spec, Camera cam, int hw, int hh, int gutter, long share, long seed,
+        Worker(CompiledGenome g, Projection pr, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress) {
-            this.histogram = new Histogram(hw, hh, gutter);
+            this.cells = new float[Math.multiplyExact(Math.multiplyExact(pr.hw(), pr.hh()), 4)];
             this.share = share;
             this.s = new IterationState(seed);
             this.done = done;
@@ -202,31 +160,28 @@ public final class CpuRenderer implements Renderer {
             palette = g.palette();
             linear = g.linearPalette();
             fuse = g.genome().sampling().fuse();
-            cx = cam.centerX();
-            cy = cam.centerY();
-            double angle = Math.toRadians(cam.rotate());
-            cos = Math.cos(angle);
-            sin = Math.sin(angle);
-            cellsPerUnit = cam.pixelsPerUnit() * spec.oversample();
-            offX = hw / 2.0;
-            offY = hh / 2.0;
-            this.hw = hw;
-            this.hh = hh;
-            Camera.View3D v = cam.view3d();
-            view3d = v.active();
-            cosYaw = Math.cos(v.yaw());
-            sinYaw = Math.sin(v.yaw());
-            cosPitch = Math.cos(v.pitch());
-            sinPitch = Math.sin(v.pitch());
-            persp = v.perspective();
-            zpos = v.zpos();
-            dofBlur = 0.1 * v.dof();
+            cx = pr.cx();
+            cy = pr.cy();
+            cos = pr.cos();
+            sin = pr.sin();
+            cellsPerUnit = pr.cellsPerUnit();
+            offX = pr.offX();
+            offY = pr.offY();
+            hw = pr.hw();
+            hh = pr.hh();
+            view3d = pr.view3d();
+            cosYaw = pr.cosYaw();
+            sinYaw = pr.sinYaw();
+            cosPitch = pr.cosPitch();
+            sinPitch = pr.sinPitch();
+            persp = pr.persp();
+            zpos = pr.zpos();
+            dofBlur = pr.dofBlur();
         }
 
         @Override
         public void run() {
             long remaining = share;
-            float[] cells = histogram.cells;
             while (remaining > 0) {
                 int batch = (int) Math.min(SUB_BATCH, remaining);
                 double x = s.random11();

@@ -24,6 +24,17 @@ public final class Histogram {
         this.cells = new float[(int) n];
     }
 
+    /** A histogram over cells a backend filled (four floats per cell, row by row). */
+    Histogram(int width, int height, int gutter, float[] cells) {
+        if ((long) width * height * 4 != cells.length) {
+            throw new IllegalArgumentException("Histogram of " + width + "x" + height + " cells given " + cells.length + " floats");
+        }
+        this.width = width;
+        this.height = height;
+        this.gutter = gutter;
+        this.cells = cells;
+    }
+
     /** Adds {@code other} cell by cell. */
     void add(Histogram other) {
         float[] a = cells;

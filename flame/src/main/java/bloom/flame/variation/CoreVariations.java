@@ -144,7 +144,7 @@ final class CoreVariations {
         // V21 rings: ((r + c^2) mod 2c^2 - c^2 + r (1 - c^2)) (cos theta, sin theta)
         v.add("rings", (s, w, p, o) -> {
             double dx = s.c * s.c + EPS, r = s.sqrt();
-            r = w * (((r + dx) % (2 * dx)) - dx + r * (1 - dx));
+            r = w * (FastMath.fmod(r + dx, 2 * dx) - dx + r * (1 - dx));
             double r0 = s.sqrt() + EPS;
             s.px += r * s.ty / r0;
             s.py += r * s.tx / r0;
@@ -154,7 +154,7 @@ final class CoreVariations {
         v.add("fan", (s, w, p, o) -> {
             double dx = Math.PI * (s.c * s.c + EPS), dx2 = dx / 2;
             double a = s.atanXY(), r = w * s.sqrt();
-            a += ((a + s.f) % dx) > dx2 ? -dx2 : dx2;
+            a += FastMath.fmod(a + s.f, dx) > dx2 ? -dx2 : dx2;
             s.px += r * Math.cos(a);
             s.py += r * Math.sin(a);
         });

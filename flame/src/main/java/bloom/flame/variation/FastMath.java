@@ -19,6 +19,14 @@ public final class FastMath {
 
     private FastMath() {}
 
+    /**
+     * The remainder of a / b with the sign of a (Java's {@code %} on doubles, C's {@code fmod}). The
+     * variations call it rather than writing {@code %}, so that their source reads the same in C.
+     */
+    public static double fmod(double a, double b) {
+        return a % b;
+    }
+
     /** cosh from one intrinsic exp (the JDK's cosh is not an intrinsic). */
     public static double cosh(double x) {
         double e = Math.exp(Math.abs(x));

@@ -169,9 +169,9 @@ final class Flam3Variations {
             double x2y2 = s.sumsq(), t = x2y2 + 1, x2 = 2 * s.tx;
             double y = 0.5 * FastMath.atan2(2.0 * s.ty, x2y2 - 1.0) - HALF_PI * p[o];
             if (y > HALF_PI) {
-                y = -HALF_PI + ((y + HALF_PI) % Math.PI);
+                y = -HALF_PI + FastMath.fmod(y + HALF_PI, Math.PI);
             } else if (y < -HALF_PI) {
-                y = HALF_PI - ((HALF_PI - y) % Math.PI);
+                y = HALF_PI - FastMath.fmod(HALF_PI - y, Math.PI);
             }
             double f = t + x2, g = t - x2;
             if (g == 0 || f / g <= 0) {
@@ -515,9 +515,9 @@ final class Flam3Variations {
     /** flam3's modulus: v wrapped into [-m, m] (unchanged inside). */
     private static double wrap(double v, double m) {
         if (v > m) {
-            return -m + ((v + m) % (2 * m));
+            return -m + FastMath.fmod(v + m, 2 * m);
         } else if (v < -m) {
-            return m - ((m - v) % (2 * m));
+            return m - FastMath.fmod(m - v, 2 * m);
         }
         return v;
     }

@@ -1,0 +1,71 @@
+package bloom.flame.render;
+
+import bloom.flame.genome.Camera;
+
+import java.util.List;
+
+/**
+ * The part of rendering every backend shares: the histogram's size and gutter from the spatial
+ * filter, one histogram share per temporal sample (each with its own seed), and the way from
+ * histogram to image (density estimation, filter, tone mapping). A backend supplies only the
+ * chaos game: {@link #accumulate}.
+ */
+public abstract class ChaosGame implements Renderer {
+
+    /**
+     * Runs {@code spec.iterations()} iterations of the chaos game for {@code g} and returns the
+     * histogram cells: {@code projection.hw() * projection.hh()} cells of four floats (red, green,
+     * blue, each weighted by opacity, and the opacity-weighted hit count), row by row.
+     */
+    protected abstract float[] accumulate(CompiledGenome g, RenderSpec spec, Projection projection,
+                                          Renderer.Progress progress);
+
+    @Override
+    public final Image render(CompiledGenome g, RenderSpec spec, Renderer.Progress progress) {
+        return renderBlurred(List.of(g), spec, progress);
+    }
+
+    @Override
+    public final Image renderBlurred(List<CompiledGenome> instants, RenderSpec spec, Renderer.Progress progress) {
+        if (instants.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to render: no genome");
+        }
+        CompiledGenome first = instants.get(0);
+        Camera camera = first.genome().camera().resized(spec.width(), spec.height());
+        SpatialFilter filter = new SpatialFilter(first.genome().sampling().filterShape(),
+                first.genome().sampling().filterRadius(), spec.oversample());
+        int gutter = filter.gutter(spec.oversample());
+        int hw = spec.width() * spec.oversample() + 2 * gutter;
+        int hh = spec.height() * spec.oversample() + 2 * gutter;
+        if ((long) hw * hh * 4 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Histogram of " + hw + "x" + hh + " cells is too large");
+        }
+        int n = instants.size();
+        Histogram total = null;
+        for (int k = 0; k < n; k++) {
+            CompiledGenome g = instants.get(k);
+            RenderSpec share = new RenderSpec(spec.width(), spec.height(), spec.quality() / n, spec.oversample(),
+                    mix(spec.seed(), 1000 + k), spec.threads());
+            Camera cam = g.genome().camera().resized(spec.width(), spec.height());
+            int done = k;
+            float[] cells = accumulate(g, n == 1 ? spec : share, Projection.of(cam, spec.oversample(), hw, hh),
+                    f -> progress.update((done + f) / n));
+            Histogram h = new Histogram(hw, hh, gutter, cells);
+            if (total == null) {
+                total = h;
+            } else {
+                total.add(h);
+            }
+        }
+        progress.update(1.0);
+        return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter);
+    }
+
+    /** A seed for stream {@code index} of a render seeded with {@code seed} (SplitMix64 finaliser). */
+    public static long mix(long seed, long index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,25 @@
+package bloom.flame.render;
+
+import bloom.flame.genome.Camera;
+
+/**
+ * Where a point of flame space lands in the histogram: the camera's centre, rotation and scale,
+ * and the optional 3-D view (yaw about z, then pitch about x, perspective division by depth,
+ * depth-of-field blur). Every backend projects with these numbers, so they plot alike.
+ *
+ * @param hw histogram width in cells, gutter included
+ * @param hh histogram height in cells, gutter included
+ */
+public record Projection(double cx, double cy, double cos, double sin, double cellsPerUnit, double offX,
+                         double offY, int hw, int hh, boolean view3d, double cosYaw, double sinYaw,
+                         double cosPitch, double sinPitch, double persp, double zpos, double dofBlur) {
+
+    static Projection of(Camera cam, int oversample, int hw, int hh) {
+        double angle = Math.toRadians(cam.rotate());
+        Camera.View3D v = cam.view3d();
+        return new Projection(cam.centerX(), cam.centerY(), Math.cos(angle), Math.sin(angle),
+                cam.pixelsPerUnit() * oversample, hw / 2.0, hh / 2.0, hw, hh, v.active(),
+                Math.cos(v.yaw()), Math.sin(v.yaw()), Math.cos(v.pitch()), Math.sin(v.pitch()),
+                v.perspective(), v.zpos(), 0.1 * v.dof());
+    }
+}
