@@ -24,6 +24,10 @@ public final class BloomException extends RuntimeException {
         return new BloomException(ExitCodes.BAD_INPUT, message);
     }
 
+    public static BloomException unavailable(String message) {
+        return new BloomException(ExitCodes.UNAVAILABLE, message);
+    }
+
     public static BloomException usage(String message) {
         return new BloomException(ExitCodes.USAGE, message);
     }

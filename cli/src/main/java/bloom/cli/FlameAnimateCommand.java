@@ -3,7 +3,6 @@ package bloom.cli;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Interpolation;
 import bloom.flame.render.CompiledGenome;
-import bloom.flame.render.CpuRenderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
@@ -69,6 +68,9 @@ final class FlameAnimateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Rendering threads (default: every core).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         if (frames < 2) {
@@ -96,7 +98,17 @@ final class FlameAnimateCommand implements Callable<Integer> {
             throw BloomException.usage(e.getMessage());
         }
         double[] times = keyTimes(keys);
-        CpuRenderer renderer = new CpuRenderer();
+        Renderer renderer = device.open(spec.commandLine().getErr());
+        try {
+            animate(keys, times, s, rs, renderer);
+        } finally {
+            DeviceOption.close(renderer);
+        }
+        spec.commandLine().getOut().println(output);
+        return ExitCodes.OK;
+    }
+
+    private void animate(List<Genome> keys, double[] times, Size s, RenderSpec rs, Renderer renderer) throws Exception {
         ProgressBar bar = ProgressBar.stderr("animating", frames, "frames");
         long t0 = System.nanoTime();
         if (output.toAbsolutePath().getParent() != null) {
@@ -120,8 +132,6 @@ final class FlameAnimateCommand implements Callable<Integer> {
                 "%d frames of %s (%d keyframe%s, %d instant%s per frame) in %s -> %s", frames, s, keys.size(),
                 keys.size() == 1 ? ", a rotation loop" : "s", temporalSamples, temporalSamples == 1 ? "" : "s",
                 ProgressBar.duration(sec), output));
-        spec.commandLine().getOut().println(output);
-        return ExitCodes.OK;
     }
 
     private CompiledGenome compile(Genome g, int frame) {

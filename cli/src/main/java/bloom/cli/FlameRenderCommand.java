@@ -3,6 +3,7 @@ package bloom.cli;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
+import bloom.flame.render.Renderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ final class FlameRenderCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Rendering threads (default: every core).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "Which genome of a multi-genome file (default: ${DEFAULT-VALUE}).")
     int index;
 
@@ -82,13 +86,20 @@ final class FlameRenderCommand implements Callable<Integer> {
         }
         ProgressBar bar = ProgressBar.stderr("rendering", 100, "%");
         long t0 = System.nanoTime();
-        Image img = new CpuRenderer().render(compiled, rs, f -> bar.update((long) (f * 100), ""));
+        Renderer renderer = device.open(spec.commandLine().getErr());
+        Image img;
+        try {
+            img = renderer.render(compiled, rs, f -> bar.update((long) (f * 100), ""));
+        } finally {
+            DeviceOption.close(renderer);
+        }
         bar.finish("");
         double sec = (System.nanoTime() - t0) / 1e9;
         Png.write(img, output, bits, alpha);
         RunCommand.log(spec.commandLine().getErr(), String.format(Locale.ROOT,
-                "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %d threads) -> %s",
-                file, w, h, q, rs.iterations(), sec, rs.iterations() / sec / 1e6, t, output));
+                "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %s) -> %s",
+                file, w, h, q, rs.iterations(), sec, rs.iterations() / sec / 1e6,
+                renderer instanceof CpuRenderer ? t + " threads" : renderer.describe(), output));
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package bloom.cli;
 
-import bloom.flame.render.CpuRenderer;
+import bloom.flame.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +43,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,7 +62,13 @@ final class RenderCommand implements Callable<Integer> {
             Files.createDirectories(video.toAbsolutePath().getParent());
         }
         ResumeHint hint = ResumeHint.install(err, "bloom render " + run + " -o " + video);
-        RenderJob.Result r = new RenderJob(run, rs, video, new CpuRenderer()).run(m -> RunCommand.log(err, m));
+        Renderer renderer = device.open(err);
+        RenderJob.Result r;
+        try {
+            r = new RenderJob(run, rs, video, renderer).run(m -> RunCommand.log(err, m));
+        } finally {
+            DeviceOption.close(renderer);
+        }
         hint.done();
         RunCommand.log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps) in %s -> %s; frame index %s",
                 r.frames(), rs.size(), rs.fps(), ProgressBar.duration(r.seconds()), r.video(), r.index()));

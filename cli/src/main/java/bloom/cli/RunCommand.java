@@ -1,6 +1,6 @@
 package bloom.cli;
 
-import bloom.flame.render.CpuRenderer;
+import bloom.flame.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -61,12 +64,21 @@ final class RunCommand implements Callable<Integer> {
         }
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);
+        Renderer renderer = device.open(err); // before training: --device cuda without a GPU fails at once
+        try {
+            return run(err, ts, rs, renderer);
+        } finally {
+            DeviceOption.close(renderer);
+        }
+    }
+
+    private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer) throws Exception {
         Path dir = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err);
         ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
         TrainStage.Outcome t = TrainStage.run(dir, ts, m -> log(err, m));
         log(err, String.format(Locale.ROOT, "trained %d minibatches, %.3f s each; test BLEU %.2f on %d sentences",
                 t.steps(), t.secondsPerStep(), t.bleu(), t.testSentences()));
-        RenderJob.Result r = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), new CpuRenderer()).run(m -> log(err, m));
+        RenderJob.Result r = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer).run(m -> log(err, m));
         Map<String, Object> summary = summary(t, r, rs);
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
         hint.done();

@@ -118,6 +118,28 @@ class MainTest {
         assertEquals(1, c.err().lines().filter(l -> l.startsWith("bloom: ")).count(), c.err());
     }
 
+    /** --device cuda where there is no GPU: one line naming the option and what is missing, on every rendering command. */
+    @Test
+    void cudaWithoutAGpuEndsWithOneLine() {
+        bloom.cuda.CudaDevice.Probe probe = bloom.cuda.CudaDevice.probe();
+        org.junit.jupiter.api.Assumptions.assumeTrue(!probe.available(), "this machine has a GPU");
+        Path png = dir.resolve("s.png");
+        for (Cli c : new Cli[] {
+                Cli.run("flame", "render", "lattice", "-o", png.toString(), "--size", "32x18", "--device", "cuda"),
+                Cli.run("flame", "animate", "lattice", "-o", dir.resolve("a.mp4").toString(), "--device", "cuda"),
+                Cli.run("render", dir.toString(), "--device", "cuda"),
+                Cli.run("run", "--out", dir.resolve("r").toString(), "--device", "cuda")}) {
+            assertTrue(c.exitCode() == ExitCodes.UNAVAILABLE || c.exitCode() == ExitCodes.USAGE, c.toString());
+            assertEquals(1, c.err().lines().filter(l -> l.startsWith("bloom: ")).count(), c.err());
+            assertTrue(c.exitCode() == ExitCodes.USAGE || c.error().contains("--device cuda: " + probe.reason()), c.err());
+            assertTrue(!c.err().contains("Exception") && !c.err().contains("\tat "), c.err());
+        }
+        assertTrue(!Files.exists(png), "nothing written");
+        Cli cpu = Cli.run("flame", "render", "lattice", "-o", png.toString(), "--size", "32x18", "--quality", "1",
+                "--device", "auto");
+        assertEquals(0, cpu.exitCode(), "auto falls back to the CPU: " + cpu);
+    }
+
     @Test
     void flameAnimateWritesAVideo() throws IOException {
         Path mp4 = dir.resolve("loop.mp4");
