@@ -81,11 +81,15 @@ final class RunCommand implements Callable<Integer> {
         RenderJob.Result r = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer).run(m -> log(err, m));
         Map<String, Object> summary = summary(t, r, rs);
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
+        InspectCommand.Result flagged = InspectCommand.analyse(dir, Anomalies.Settings.DEFAULT);
         hint.done();
         log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps, %.1f s of video) in %s -> %s",
                 r.frames(), rs.size(), rs.fps(), r.frames() / rs.fps(), ProgressBar.duration(r.seconds()), r.video()));
         log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f; palette colourfulness %.3f at the "
                 + "first snapshot, %.3f at the last", r.spearman(), r.colourfulnessFirst(), r.colourfulnessLast()));
+        log(err, flagged.anomalies().isEmpty() ? "no anomalies above the default thresholds (bloom inspect " + dir + ")"
+                : flagged.anomalies().size() + " anomalies flagged, the first at batch " + flagged.anomalies().get(0).batch()
+                + ": see " + dir.resolve(InspectCommand.ANOMALIES) + " or bloom inspect " + dir);
         spec.commandLine().getOut().println(r.video());
         return ExitCodes.OK;
     }

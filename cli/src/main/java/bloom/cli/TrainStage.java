@@ -64,7 +64,7 @@ final class TrainStage {
             }
         };
         long t0 = System.nanoTime();
-        TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).run();
+        TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).inject(settings.fault()).run();
         if (decode[0] != null) {
             decode[0].finish("");
         }

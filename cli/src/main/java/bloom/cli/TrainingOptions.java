@@ -92,6 +92,11 @@ public final class TrainingOptions {
             description = "Test sentences translated for BLEU at the end; 0 for all (default: ${DEFAULT-VALUE}).")
     int evalSentences;
 
+    @Option(names = "--inject", paramLabel = "KIND@B", order = 31,
+            description = "Inject a fault at batch B, to see what it looks like and that 'bloom inspect' finds it: "
+                    + "lr-spike@B (100x the learning rate for that batch) or corrupt-batch@B (random target tokens).")
+    String inject;
+
     TrainingSettings settings(long seed, long batches) {
         Seq2SeqConfig.Optimizer opt = TrainingSettings.optimizer(optimizer);
         double lr = learningRate != null ? learningRate : defaultLearningRate(opt);
@@ -104,7 +109,13 @@ public final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }
-        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config);
+        bloom.nmt.train.Fault fault;
+        try {
+            fault = inject == null || inject.isBlank() ? null : bloom.nmt.train.Fault.parse(inject);
+        } catch (IllegalArgumentException e) {
+            throw BloomException.usage("--inject " + e.getMessage());
+        }
+        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config, fault);
     }
 
     static double defaultLearningRate(Seq2SeqConfig.Optimizer opt) {

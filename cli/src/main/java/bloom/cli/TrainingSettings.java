@@ -19,9 +19,10 @@ import java.util.List;
  * @param trainPairs synthetic corpus sizes
  * @param maxWords   longest sentence accepted from a file, in words
  * @param config     the trainer's settings
+ * @param fault      a fault injected on purpose at one batch, or null
  */
 public record TrainingSettings(String corpus, Path source, Path target, int trainPairs, int validPairs, int testPairs,
-                               int maxWords, TrainingConfig config) {
+                               int maxWords, TrainingConfig config, bloom.nmt.train.Fault fault) {
 
     public static final String SYNTHETIC = "synthetic";
 

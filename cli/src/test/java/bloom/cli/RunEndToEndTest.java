@@ -63,6 +63,13 @@ class RunEndToEndTest {
         assertTrue(s.get("frameChangeSpearman").asDouble() >= 0.5, "Spearman " + s.get("frameChangeSpearman"));
     }
 
+    /** A clean run flags nothing above the default thresholds (InjectedFaultTest: the same run with a fault). */
+    @Test
+    void aCleanRunFlagsNothing() throws IOException {
+        JsonNode a = Json.read(run.resolve(InspectCommand.ANOMALIES));
+        assertTrue(a.isArray() && a.isEmpty(), a.toString());
+    }
+
     /** Random embeddings give a near-monochrome palette; trained ones a colourful one. */
     @Test
     void palettesGainColourAsTheEmbeddingsDiversify() throws IOException {

@@ -62,6 +62,31 @@ public final class Trainer {
     /** The encoded corpus with its subword model. */
     private record Prepared(BytePairEncoding bpe, Vocabulary source, Vocabulary target, List<EncodedPair> train, int skipped) {}
 
+    private Fault fault;
+
+    /** Injects a fault at one minibatch (see {@link Fault}); null for none. */
+    public Trainer inject(Fault fault) {
+        this.fault = fault;
+        return this;
+    }
+
+    /**
+     * The batch as a broken data pipeline might deliver it: every target sentence replaced by
+     * random tokens, as long as the longest sentence allowed.
+     */
+    static List<EncodedPair> corrupt(List<EncodedPair> batch, int targetVocabulary, int maxTokens, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<EncodedPair> out = new java.util.ArrayList<>(batch.size());
+        for (EncodedPair p : batch) {
+            int[] t = new int[Math.max(1, maxTokens - 1)];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = rnd.nextInt(targetVocabulary);
+            }
+            out.add(new EncodedPair(p.source(), t));
+        }
+        return out;
+    }
+
     public TrainingResult run() throws IOException {
         Files.createDirectories(dir);
         boolean resume = Checkpoint.exists(dir);
@@ -110,7 +135,18 @@ public final class Trainer {
                 }
                 int b = first;
                 for (; b < batches.size() && step < total; b++) {
-                    graph.fit(Batches.toDataSet(batches.get(b)));
+                    List<EncodedPair> batch = batches.get(b);
+                    boolean faulty = fault != null && step + 1 == fault.batch();
+                    if (faulty && fault.kind() == Fault.Kind.CORRUPT_BATCH) {
+                        batch = corrupt(batch, data.target.size(), config.maxTokens(), config.seed() + step);
+                    }
+                    if (faulty && fault.kind() == Fault.Kind.LR_SPIKE) {
+                        graph.setLearningRate(config.model().learningRate() * Fault.LR_FACTOR);
+                    }
+                    graph.fit(Batches.toDataSet(batch));
+                    if (faulty && fault.kind() == Fault.Kind.LR_SPIKE) {
+                        graph.setLearningRate(config.model().learningRate());
+                    }
                     step++;
                     sessionSteps++;
                     progress.step(step, total, epoch, graph.score());
