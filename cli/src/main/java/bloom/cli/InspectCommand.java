@@ -92,6 +92,7 @@ final class InspectCommand implements Callable<Integer> {
         Result r = analyse(run, settings);
         PrintWriter out = spec.commandLine().getOut();
         print(out, r);
+        out.flush();
         RunCommand.log(spec.commandLine().getErr(), r.anomalies().size() + " flag" + (r.anomalies().size() == 1 ? "" : "s")
                 + " over " + r.steps().size() + " batches -> " + run.resolve(ANOMALIES));
         return ExitCodes.OK;

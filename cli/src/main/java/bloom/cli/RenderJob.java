@@ -97,6 +97,9 @@ final class RenderJob {
                 for (int f = segStart; f <= segEnd; f++) {
                     Genome g = plan.genome(f);
                     Image img = renderer.render(CompiledGenome.compile(g), spec, Renderer.Progress.NONE);
+                    if (!plan.record(f).finite()) {
+                        img = NonFiniteFrame.mark(img);
+                    }
                     encoder.write(img);
                     int[] rgb = img.toRgb8();
                     double change = previous == null ? Double.NaN : Stats.meanAbsoluteDifference(previous, rgb);

@@ -64,7 +64,8 @@ final class TrainStage {
             }
         };
         long t0 = System.nanoTime();
-        TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).inject(settings.fault()).run();
+        TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).inject(settings.fault())
+                .stopOnNonFinite(settings.stopOnNan()).run();
         if (decode[0] != null) {
             decode[0].finish("");
         }

@@ -97,6 +97,11 @@ public final class TrainingOptions {
                     + "lr-spike@B (100x the learning rate for that batch) or corrupt-batch@B (random target tokens).")
     String inject;
 
+    @Option(names = "--on-nan", paramLabel = "stop|continue", defaultValue = "stop", order = 32,
+            description = "After a minibatch whose loss, gradient or update is NaN or infinite: stop training there "
+                    + "(what was recorded is rendered; its frame is marked in red) or continue (default: ${DEFAULT-VALUE}).")
+    String onNan;
+
     TrainingSettings settings(long seed, long batches) {
         Seq2SeqConfig.Optimizer opt = TrainingSettings.optimizer(optimizer);
         double lr = learningRate != null ? learningRate : defaultLearningRate(opt);
@@ -115,7 +120,11 @@ public final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw BloomException.usage("--inject " + e.getMessage());
         }
-        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config, fault);
+        if (!onNan.equals("stop") && !onNan.equals("continue")) {
+            throw BloomException.usage("--on-nan " + onNan + ": expected stop or continue");
+        }
+        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config, fault,
+                onNan.equals("stop"));
     }
 
     static double defaultLearningRate(Seq2SeqConfig.Optimizer opt) {

@@ -20,9 +20,11 @@ import java.util.List;
  * @param maxWords   longest sentence accepted from a file, in words
  * @param config     the trainer's settings
  * @param fault      a fault injected on purpose at one batch, or null
+ * @param stopOnNan  whether training ends at a minibatch with a non-finite loss, gradient or update
+ *                   (recorded, rendered and flagged either way)
  */
 public record TrainingSettings(String corpus, Path source, Path target, int trainPairs, int validPairs, int testPairs,
-                               int maxWords, TrainingConfig config, bloom.nmt.train.Fault fault) {
+                               int maxWords, TrainingConfig config, bloom.nmt.train.Fault fault, boolean stopOnNan) {
 
     public static final String SYNTHETIC = "synthetic";
 

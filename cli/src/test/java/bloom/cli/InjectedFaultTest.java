@@ -23,12 +23,12 @@ class InjectedFaultTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr-spike", "corrupt-batch"})
+    @ValueSource(strings = {"lr-spike", "corrupt-batch", "nan"})
     void theInjectedBatchIsFlagged(String kind) throws IOException {
         Path run = tmp.resolve(kind);
         Cli c = Cli.run("run", "--out", run.toString(), "--batches", "60", "--train-pairs", "3000",
                 "--test-pairs", "40", "--size", "64x36", "--quality", "2", "--snapshot-every", "5",
-                "--threads", "2", "--inject", kind + "@" + AT);
+                "--threads", "2", "--png", "--inject", kind + "@" + AT);
         assertEquals(0, c.exitCode(), c.toString());
         JsonNode a = Json.read(run.resolve(InspectCommand.ANOMALIES));
         assertTrue(a.size() >= 1, kind + ": nothing flagged");
@@ -37,9 +37,36 @@ class InjectedFaultTest {
         assertEquals(first - 1, a.get(0).get("frame").asLong());
         assertTrue(c.err().contains("first at batch " + first), c.err());
 
+        if (kind.equals("nan")) {
+            // training stops at the batch (--on-nan stop, the default); what was recorded is rendered,
+            // and the batch's frame is marked: red inside a red border
+            assertEquals("non-finite", a.get(0).get("rule").asText());
+            JsonNode frames = Json.read(run.resolve("frames.json"));
+            assertEquals(AT, frames.size());
+            assertTrue(!frames.get(AT - 1).get("finite").asBoolean());
+            java.awt.image.BufferedImage marked = javax.imageio.ImageIO.read(
+                    run.resolve("frames").resolve(String.format("%06d.png", AT - 1)).toFile());
+            java.awt.image.BufferedImage healthy = javax.imageio.ImageIO.read(
+                    run.resolve("frames").resolve(String.format("%06d.png", AT - 2)).toFile());
+            assertTrue(redness(marked) > 0.8 && redness(healthy) < 0.6,
+                    "redness " + redness(marked) + " against " + redness(healthy));
+        }
         Cli inspect = Cli.run("inspect", run.toString());
         assertEquals(0, inspect.exitCode(), inspect.toString());
         assertTrue(inspect.out().lines().anyMatch(l -> l.startsWith(first + " ")), inspect.out());
+    }
+
+    /** The share of the image's total colour that is red. */
+    static double redness(java.awt.image.BufferedImage img) {
+        double r = 0, all = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                r += (p >> 16) & 255;
+                all += ((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255);
+            }
+        }
+        return all > 0 ? r / all : 0;
     }
 
     @ParameterizedTest

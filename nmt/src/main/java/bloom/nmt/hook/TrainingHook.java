@@ -71,6 +71,13 @@ public final class TrainingHook extends BaseTrainingListener {
         };
     }
 
+    /** Whether the last recorded minibatch had a finite loss, gradient norm and update norm. */
+    public boolean lastFinite() {
+        return lastFinite;
+    }
+
+    private boolean lastFinite = true;
+
     public long step() {
         return step;
     }
@@ -99,7 +106,9 @@ public final class TrainingHook extends BaseTrainingListener {
         double paramNorm = norm2(model.params());
         INDArray flat = update.dataType() == DataType.FLOAT ? update : update.castTo(DataType.FLOAT);
         sketch.sketch(flat.data().asNioFloat(), flat.offset(), flat.length(), sketchBuffer);
-        sink.step(new StepRecord(step, epoch, model.score(), gradNorm, updateNorm, paramNorm, sketchBuffer));
+        StepRecord record = new StepRecord(step, epoch, model.score(), gradNorm, updateNorm, paramNorm, sketchBuffer);
+        lastFinite = record.finite();
+        sink.step(record);
         gradNorm = Double.NaN;
         if (step % snapshotEvery == 0) {
             snapshot(model);

@@ -6,7 +6,9 @@ import java.util.Locale;
  * A fault injected on purpose at one minibatch, to prove that anomaly detection finds it:
  * {@code lr-spike@B} trains batch B (the B-th minibatch of the run, counting from 1) with 100
  * times the learning rate; {@code corrupt-batch@B} trains it on target sentences replaced by
- * random tokens, each as long as the longest sentence allowed. Nothing else changes: the batch is recorded like any other.
+ * random tokens, each as long as the longest sentence allowed; {@code nan@B} trains it with a
+ * learning rate of NaN, so the parameters and every later loss are NaN. Nothing else changes:
+ * the batch is recorded like any other.
  */
 public record Fault(Kind kind, long batch) {
 
@@ -14,7 +16,7 @@ public record Fault(Kind kind, long batch) {
     public static final double LR_FACTOR = 100;
 
     public enum Kind {
-        LR_SPIKE("lr-spike"), CORRUPT_BATCH("corrupt-batch");
+        LR_SPIKE("lr-spike"), CORRUPT_BATCH("corrupt-batch"), NAN("nan");
 
         final String spelling;
 
@@ -45,7 +47,7 @@ public record Fault(Kind kind, long batch) {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + text + "': expected lr-spike@B or corrupt-batch@B with B a batch number (1 or more)");
+        throw new IllegalArgumentException("'" + text + "': expected lr-spike@B, corrupt-batch@B or nan@B with B a batch number (1 or more)");
     }
 
     @Override

@@ -63,6 +63,14 @@ public final class Trainer {
     private record Prepared(BytePairEncoding bpe, Vocabulary source, Vocabulary target, List<EncodedPair> train, int skipped) {}
 
     private Fault fault;
+    private boolean stopOnNonFinite = true;
+    private long nonFiniteAt;
+
+    /** Whether training stops at the first minibatch whose loss, gradient or update is not finite (default: yes). */
+    public Trainer stopOnNonFinite(boolean stop) {
+        this.stopOnNonFinite = stop;
+        return this;
+    }
 
     /** Injects a fault at one minibatch (see {@link Fault}); null for none. */
     public Trainer inject(Fault fault) {
@@ -140,20 +148,33 @@ public final class Trainer {
                     if (faulty && fault.kind() == Fault.Kind.CORRUPT_BATCH) {
                         batch = corrupt(batch, data.target.size(), config.maxTokens(), config.seed() + step);
                     }
-                    if (faulty && fault.kind() == Fault.Kind.LR_SPIKE) {
-                        graph.setLearningRate(config.model().learningRate() * Fault.LR_FACTOR);
+                    if (faulty && fault.kind() != Fault.Kind.CORRUPT_BATCH) {
+                        graph.setLearningRate(fault.kind() == Fault.Kind.NAN ? Double.NaN
+                                : config.model().learningRate() * Fault.LR_FACTOR);
                     }
                     graph.fit(Batches.toDataSet(batch));
-                    if (faulty && fault.kind() == Fault.Kind.LR_SPIKE) {
+                    if (faulty && fault.kind() != Fault.Kind.CORRUPT_BATCH) {
                         graph.setLearningRate(config.model().learningRate());
                     }
                     step++;
                     sessionSteps++;
                     progress.step(step, total, epoch, graph.score());
+                    if (stopOnNonFinite && !hook.lastFinite()) {
+                        nonFiniteAt = step;
+                        progress.phase("batch " + step + " has a non-finite loss, gradient or update: training stops "
+                                + "here, everything so far is recorded (--on-nan continue trains on)");
+                        b++;
+                        break;
+                    }
                     if (step % config.checkpointEvery() == 0 && b + 1 < batches.size()) {
                         trace.sync();
                         new Checkpoint(step, epoch, b + 1).save(dir, model);
                     }
+                }
+                if (nonFiniteAt > 0) {
+                    trace.sync();
+                    new Checkpoint(step, epoch, b).save(dir, model);
+                    break;
                 }
                 if (b == batches.size()) {
                     hook.onEpochEnd(graph);
@@ -176,7 +197,7 @@ public final class Trainer {
             test = test.subList(0, config.evalSentences());
         }
         Bleu.Score bleu = evaluate(model, data, test);
-        return new TrainingResult(step, epochsCompleted, data.skipped, bleu, test.size(), secondsPerStep);
+        return new TrainingResult(step, epochsCompleted, data.skipped, bleu, test.size(), secondsPerStep, nonFiniteAt);
     }
 
     private Prepared prepare(boolean resume) throws IOException {

@@ -11,6 +11,7 @@ import bloom.nmt.eval.Bleu;
  * @param bleu            corpus BLEU on the test sentences
  * @param testSentences   how many test sentences were translated
  * @param secondsPerStep  mean wall time per minibatch in this session
+ * @param stoppedNonFinite the minibatch at which training stopped for a non-finite value, or 0
  */
 public record TrainingResult(long steps, int epochsCompleted, int skippedPairs, Bleu.Score bleu, int testSentences,
-                             double secondsPerStep) {}
+                             double secondsPerStep, long stoppedNonFinite) {}
