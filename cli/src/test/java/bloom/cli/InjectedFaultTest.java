@@ -54,6 +54,24 @@ class InjectedFaultTest {
         Cli inspect = Cli.run("inspect", run.toString());
         assertEquals(0, inspect.exitCode(), inspect.toString());
         assertTrue(inspect.out().lines().anyMatch(l -> l.startsWith(first + " ")), inspect.out());
+
+        // the contact sheet holds the evenly spaced frames and every flagged one
+        Path sheet = run.resolve("contact-sheet.png");
+        Cli cs = Cli.run("contact-sheet", run.toString(), "--count", "4", "--columns", "3", "--tile", "64x36",
+                "--tile-quality", "2");
+        assertEquals(0, cs.exitCode(), cs.toString());
+        java.util.Set<Long> flaggedFrames = new java.util.TreeSet<>();
+        a.forEach(n -> flaggedFrames.add(n.get("frame").asLong()));
+        int frames = Json.read(run.resolve("frames.json")).size();
+        java.util.Set<Long> tiles = new java.util.TreeSet<>(flaggedFrames);
+        for (int i = 0; i < 4; i++) {
+            tiles.add(Math.round(i * (frames - 1) / 3.0));
+        }
+        assertTrue(cs.error().contains(tiles.size() + " frames (4 evenly spaced, " + flaggedFrames.size() + " flagged)"), cs.err());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(sheet.toFile());
+        int rows = (tiles.size() + 2) / 3;
+        assertEquals(3 * (64 + 4) + 4, img.getWidth());
+        assertEquals(rows * (36 + 16 + 4) + 4, img.getHeight());
     }
 
     /** The share of the image's total colour that is red. */
