@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
                         + "a frame of a fractal-flame film. The optimizer's step moves the flame's shape; the drift of "
                         + "the target-language embeddings colours it.",
                 ""},
-        subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, InspectCommand.class, ContactSheetCommand.class, PalettesCommand.class,
+        subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class, PalettesCommand.class,
                 FlameCommand.class, BenchCommand.class},
         footer = {"", "Start with 'bloom run' (about 5 minutes on 2 cores), then open the video it prints.",
                 "Each command has --help."})
