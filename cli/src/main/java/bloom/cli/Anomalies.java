@@ -79,6 +79,7 @@ final class Anomalies {
         Moving grad = new Moving(s), update = new Moving(s), loss = new Moving(s), frame = new Moving(s);
         int jitterStart = -1;
         double jitterSum = 0;
+        float[] previousSketch = null;
         for (int i = 0; i < steps.size(); i++) {
             StepRecord r = steps.get(i);
             long b = r.step();
@@ -110,7 +111,9 @@ final class Anomalies {
                     out.add(new Anomaly(b, i, "frame-change", change[i], z, b));
                 }
             }
-            double cos = i == 0 ? Double.NaN : cosine(steps.get(i - 1).sketch(), r.sketch());
+            float[] sketch = r.sketch();
+            double cos = previousSketch == null ? Double.NaN : cosine(previousSketch, sketch);
+            previousSketch = sketch;
             if (cos < s.jitterCosine()) {
                 if (jitterStart < 0) {
                     jitterStart = i;

@@ -1,7 +1,6 @@
 package bloom.cli;
 
 import bloom.flame.genome.Genome;
-import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
@@ -133,10 +132,7 @@ final class ContactSheetCommand implements Callable<Integer> {
             int k = 0;
             for (Map.Entry<Integer, String> e : chosen.entrySet()) {
                 int f = e.getKey();
-                Image img = renderer.render(CompiledGenome.compile(plan.genome(f)), spec1, Renderer.Progress.NONE);
-                if (!plan.record(f).finite()) {
-                    img = NonFiniteFrame.mark(img);
-                }
+                Image img = RenderJob.frame(plan, f, renderer, spec1);
                 BufferedImage t = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
                 t.setRGB(0, 0, img.width(), img.height(), img.toRgb8(), 0, img.width());
                 int x = GAP + (k % cols) * cellW, y = GAP + (k / cols) * cellH;

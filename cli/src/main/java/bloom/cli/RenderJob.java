@@ -55,6 +55,12 @@ final class RenderJob {
         this.renderer = renderer;
     }
 
+    /** Frame {@code f} as the video shows it: its genome rendered, marked red if its batch was not finite. */
+    static Image frame(FramePlanner plan, int f, Renderer renderer, RenderSpec spec) {
+        Image img = renderer.render(CompiledGenome.compile(plan.genome(f)), spec, Renderer.Progress.NONE);
+        return plan.record(f).finite() ? img : NonFiniteFrame.mark(img);
+    }
+
     /** The frame index written beside a video: {@code run.mp4} -> {@code frames.json}, {@code x.mp4} -> {@code x.frames.json}. */
     static Path indexFor(Path video) {
         String name = video.getFileName().toString();
@@ -86,7 +92,7 @@ final class RenderJob {
         int[] previous = null;
         if (start > 0) {
             plan.skipTo(start - 1);
-            previous = renderer.render(CompiledGenome.compile(plan.genome(start - 1)), spec, Renderer.Progress.NONE).toRgb8();
+            previous = frame(plan, start - 1, renderer, spec).toRgb8();
         }
         int renderedNow = 0;
         for (int segStart = start; segStart < frames; segStart += settings.segmentFrames()) {
@@ -96,10 +102,7 @@ final class RenderJob {
             try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
                 for (int f = segStart; f <= segEnd; f++) {
                     Genome g = plan.genome(f);
-                    Image img = renderer.render(CompiledGenome.compile(g), spec, Renderer.Progress.NONE);
-                    if (!plan.record(f).finite()) {
-                        img = NonFiniteFrame.mark(img);
-                    }
+                    Image img = frame(plan, f, renderer, spec);
                     encoder.write(img);
                     int[] rgb = img.toRgb8();
                     double change = previous == null ? Double.NaN : Stats.meanAbsoluteDifference(previous, rgb);
