@@ -39,7 +39,7 @@ fi
 mkdir -p "$out-render/run"
 (cd "$root/dist/gpu-run" && cp -r $(ls | grep -v -e checkpoint -e '\.mp4$') "$out-render/run/")
 
-jlink --add-modules java.base,java.desktop,java.logging,java.xml,jdk.unsupported --strip-debug --no-man-pages \
+jlink --add-modules java.base,java.desktop,java.logging,java.xml,jdk.unsupported,jdk.incubator.vector --strip-debug --no-man-pages \
     --no-header-files --compress=2 --output "$out/jre"
 
 cat > "$out/run.sh" <<'RUN'
@@ -47,18 +47,18 @@ cat > "$out/run.sh" <<'RUN'
 # Bloom's GPU checks: parity, benchmark, end-to-end render. Needs only an NVIDIA driver.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-java="$here/jre/bin/java"
+java=("$here/jre/bin/java" --add-modules jdk.incubator.vector)
 cp="$here/lib/*"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null || echo "(no nvidia-smi)"
-"$java" -cp "$cp" bloom.cuda.GpuCheck parity "$here/genomes"; parity=$?
+"${java[@]}" -cp "$cp" bloom.cuda.GpuCheck parity "$here/genomes"; parity=$?
 [ "$parity" = 3 ] && exit 3
-"$java" -cp "$cp" bloom.cuda.GpuCheck bench "$here/genomes" "${BENCH_SIZE:-1920x1080}" "${BENCH_QUALITY:-1000}"
+"${java[@]}" -cp "$cp" bloom.cuda.GpuCheck bench "$here/genomes" "${BENCH_SIZE:-1920x1080}" "${BENCH_QUALITY:-1000}"
 r="$here/../$(basename "$here")-render"
 render=0
 if [ -d "$r" ]; then
   # end to end: bloom render of the recorded run at 1280x720 on the GPU; it prints frames and time
   rm -rf "$r/render.mp4" "$r/render.segments"
-  "$java" -Dorg.bytedeco.javacpp.logger=slf4j -cp "$here/lib/*:$r/lib/*" bloom.cli.Main render "$r/run" --device cuda \
+  "${java[@]}" -Dorg.bytedeco.javacpp.logger=slf4j -cp "$here/lib/*:$r/lib/*" bloom.cli.Main render "$r/run" --device cuda \
       --size 1280x720 --quality "${RENDER_QUALITY:-200}" -o "$r/render.mp4"; render=$?
 else
   echo "render: $r not carried; skipped"

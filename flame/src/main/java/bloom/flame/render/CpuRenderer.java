@@ -1,6 +1,9 @@
 package bloom.flame.render;
 
+import bloom.flame.variation.BatchFormula;
+import bloom.flame.variation.BatchFormulas;
 import bloom.flame.variation.IterationState;
+import bloom.flame.variation.Lanes;
 import bloom.flame.variation.Variation;
 
 import java.util.ArrayList;
@@ -35,6 +38,10 @@ public final class CpuRenderer extends ChaosGame {
     static final int SUB_BATCH = 10_240;
     /** Points farther than this from the origin count as diverged. */
     private static final double BAD_VALUE = 1e10;
+    /** Trajectories a worker steps together. */
+    static final int POOL = 256;
+    /** Fewer trajectories than this many iterations each are not worth their fuse. */
+    private static final int MIN_TRAJECTORY = 1024;
 
     @Override
     public String describe() {
@@ -110,7 +117,6 @@ public final class CpuRenderer extends ChaosGame {
         private final double[] colourKeep;
         private final double[] opacity;
         private final int[] termStart;
-        private final Variation.Formula[] termFormula;
         private final double[] termWeight;
         private final int[] termOffset;
         private final double[] params;
@@ -127,8 +133,15 @@ public final class CpuRenderer extends ChaosGame {
         private final boolean view3d;
         private final double cosYaw, sinYaw, cosPitch, sinPitch, persp, zpos, dofBlur;
 
-        // output of apply()
-        private double ox, oy, oz, oc;
+        private final Lanes lanes;
+        private final BatchFormula[] termBatch;
+
+        // the trajectories stepped together, and per step: the xform each drew, the order that
+        // groups them by xform, the run ends, whether each plots
+        private final double[] px = new double[POOL], py = new double[POOL], pz = new double[POOL], pc = new double[POOL];
+        private final int[] prev = new int[POOL], badRun = new int[POOL], chosen = new int[POOL], order = new int[POOL];
+        private final boolean[] keep = new boolean[POOL];
+        private final int[] count;
 
         Worker(CompiledGenome g, Projection pr, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress) {
@@ -139,6 +152,7 @@ public final class CpuRenderer extends ChaosGame {
             this.total = total;
             this.progress = progress;
             xformCount = g.xformCount();
+            count = new int[xformCount + 1];
             hasFinal = g.hasFinal();
             pre = g.pre();
             post = g.post();
@@ -148,10 +162,11 @@ public final class CpuRenderer extends ChaosGame {
             opacity = g.opacity();
             termStart = g.termStart();
             Variation[] vs = g.termVariation();
-            termFormula = new Variation.Formula[vs.length];
+            termBatch = new BatchFormula[vs.length];
             for (int k = 0; k < vs.length; k++) {
-                termFormula[k] = vs[k].formula();
+                termBatch[k] = BatchFormulas.of(vs[k]);
             }
+            lanes = new Lanes(POOL, s);
             termWeight = g.termWeight();
             termOffset = g.termParamOffset();
             params = g.params();
@@ -183,88 +198,211 @@ public final class CpuRenderer extends ChaosGame {
         public void run() {
             long remaining = share;
             while (remaining > 0) {
-                int batch = (int) Math.min(SUB_BATCH, remaining);
-                double x = s.random11();
-                double y = s.random11();
-                double z = 0;
-                double c = s.random01();
-                int prev = 0;
-                int consecutiveBad = 0;
-                for (int i = -fuse; i < batch; i++) {
-                    int row = xaos ? prev * CompiledGenome.SELECTION_SIZE : 0;
-                    int fn = selection[row + (int) (s.nextLong() >>> 50)];
-                    apply(fn, x, y, z, c);
-                    if (bad(ox) || bad(oy) || bad(oz)) {
+                // A round: up to POOL fresh trajectories, fused, then stepped together.
+                int n = (int) Math.max(1, Math.min(POOL, remaining / MIN_TRAJECTORY));
+                long steps = Math.min(SUB_BATCH, (remaining + n - 1) / n);
+                for (int i = 0; i < n; i++) {
+                    px[i] = s.random11();
+                    py[i] = s.random11();
+                    pz[i] = 0;
+                    pc[i] = s.random01();
+                    prev[i] = 0;
+                    badRun[i] = 0;
+                }
+                for (int k = 0; k < fuse; k++) {
+                    step(n);
+                }
+                long target = Math.min(remaining, steps * n);
+                long produced = 0;
+                while (produced < target) {
+                    int active = (int) Math.min(n, target - produced);
+                    produced += step(active);
+                    plot(active);
+                }
+                remaining -= produced;
+                long d = done.addAndGet(produced);
+                progress.update(d / (double) total);
+            }
+        }
+
+        /**
+         * One iteration of trajectories 0..n-1. Each draws its own xform; the trajectories are
+         * then taken xform by xform, so that each variation runs over a whole run of points
+         * ({@link Lanes}). Returns how many iterations count (a diverged point retried is not
+         * one, as in flam3); {@code keep[i]} says whether trajectory i plots this time.
+         */
+        private int step(int n) {
+            int[] count = this.count;
+            java.util.Arrays.fill(count, 0);
+            int sel = xaos ? CompiledGenome.SELECTION_SIZE : 0;
+            for (int i = 0; i < n; i++) {
+                int f = selection[prev[i] * sel + (int) (s.nextLong() >>> 50)];
+                chosen[i] = f;
+                count[f + 1]++;
+            }
+            for (int f = 0; f < xformCount; f++) {
+                count[f + 1] += count[f];
+            }
+            for (int i = 0; i < n; i++) {
+                order[count[chosen[i]]++] = i;
+            }
+            // count[f] is now the end of xform f's run in order[]
+            int produced = 0;
+            int from = 0;
+            Lanes l = lanes;
+            double[] lx = l.px, ly = l.py, lz = l.pz;
+            for (int f = 0; f < xformCount; f++) {
+                int to = count[f];
+                if (from == to) {
+                    continue;
+                }
+                transform(f, order, from, to - from, px, py, pz);
+                int o = f * 6;
+                boolean post = hasPost[f];
+                double pa = this.post[o], pb = this.post[o + 1], pcc = this.post[o + 2];
+                double pd = this.post[o + 3], pe = this.post[o + 4], pf = this.post[o + 5];
+                double blend = colourBlend[f], keepC = colourKeep[f];
+                for (int j = 0, m = to - from; j < m; j++) {
+                    int i = order[from + j];
+                    double nx = lx[j], ny = ly[j], nz = lz[j];
+                    if (post) {
+                        double qx = pa * nx + pb * ny + pcc;
+                        ny = pd * nx + pe * ny + pf;
+                        nx = qx;
+                    }
+                    double nc = blend + keepC * pc[i];
+                    if (bad(nx) || bad(ny) || bad(nz)) {
                         // As flam3: the point restarts at random (its colour still blends) and the
                         // iteration is retried; after five failures in a row the restart is kept.
-                        ox = s.random11();
-                        oy = s.random11();
-                        oz = 0;
-                        if (++consecutiveBad < 5) {
-                            x = ox;
-                            y = oy;
-                            z = oz;
-                            c = oc;
-                            i--;
+                        nx = s.random11();
+                        ny = s.random11();
+                        nz = 0;
+                        if (++badRun[i] < 5) {
+                            px[i] = nx;
+                            py[i] = ny;
+                            pz[i] = nz;
+                            pc[i] = nc;
+                            keep[i] = false;
                             continue;
                         }
                     }
-                    consecutiveBad = 0;
-                    x = ox;
-                    y = oy;
-                    z = oz;
-                    c = oc;
-                    prev = fn;
-                    if (i < 0) {
-                        continue;
-                    }
-                    double op = opacity[fn];
-                    if (op <= 0) {
-                        continue;
-                    }
-                    double qx = x, qy = y, qz = z, qc = c;
-                    if (hasFinal) {
-                        apply(xformCount, x, y, z, c);
-                        qx = ox;
-                        qy = oy;
-                        qz = oz;
-                        qc = oc;
-                        if (bad(qx) || bad(qy) || bad(qz)) {
-                            continue;
-                        }
-                    }
-                    if (view3d) {
-                        // yaw about z, then pitch about x, then perspective division by depth
-                        double z0 = qz - zpos;
-                        double x1 = cosYaw * qx - sinYaw * qy;
-                        double y1 = sinYaw * qx + cosYaw * qy;
-                        double y2 = cosPitch * y1 - sinPitch * z0;
-                        double z2 = sinPitch * y1 + cosPitch * z0;
-                        double zr = 1 - persp * z2;
-                        if (!(zr > 1e-6)) {
-                            continue; // behind the camera
-                        }
-                        if (dofBlur != 0) {
-                            double a = s.random01() * 2 * Math.PI;
-                            double r = s.random01() * dofBlur * z2;
-                            x1 += r * Math.cos(a);
-                            y2 += r * Math.sin(a);
-                        }
-                        qx = x1 / zr;
-                        qy = y2 / zr;
-                    }
-                    double dx = qx - cx, dy = qy - cy;
-                    double u = (cos * dx - sin * dy) * cellsPerUnit + offX;
-                    double v = (sin * dx + cos * dy) * cellsPerUnit + offY;
-                    if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
-                        continue;
-                    }
-                    int cell = (((int) v) * hw + (int) u) * 4;
-                    plot(cells, cell, qc, (float) op);
+                    badRun[i] = 0;
+                    px[i] = nx;
+                    py[i] = ny;
+                    pz[i] = nz;
+                    pc[i] = nc;
+                    prev[i] = f;
+                    keep[i] = true;
+                    produced++;
                 }
-                remaining -= batch;
-                long d = done.addAndGet(batch);
-                progress.update(d / (double) total);
+                from = to;
+            }
+            return produced;
+        }
+
+        /**
+         * Puts points {@code x[idx[from + j]], y[..], z[..]} for j < m through xform f's pre-affine
+         * map and its variations, leaving the sums in {@code lanes.px, py, pz} (no post-affine).
+         */
+        private void transform(int f, int[] idx, int from, int m, double[] x, double[] y, double[] z) {
+            Lanes l = lanes;
+            int o = f * 6;
+            double a = pre[o], b = pre[o + 1], c = pre[o + 2], d = pre[o + 3], e = pre[o + 4], ff = pre[o + 5];
+            IterationState st = s;
+            st.a = a;
+            st.b = b;
+            st.c = c;
+            st.d = d;
+            st.e = e;
+            st.f = ff;
+            double[] tx = l.tx, ty = l.ty, tz = l.tz, lx = l.px, ly = l.py, lz = l.pz;
+            for (int j = 0; j < m; j++) {
+                int i = idx[from + j];
+                double xi = x[i], yi = y[i];
+                tx[j] = a * xi + b * yi + c;
+                ty[j] = d * xi + e * yi + ff;
+                tz[j] = z[i];
+            }
+            for (int j = 0, end = m + Lanes.PADDING; j < end; j++) {
+                if (j >= m) {
+                    tx[j] = 0;
+                    ty[j] = 0;
+                    tz[j] = 0;
+                }
+                lx[j] = 0;
+                ly[j] = 0;
+                lz[j] = 0;
+            }
+            l.count = m;
+            for (int k = termStart[f], end = termStart[f + 1]; k < end; k++) {
+                termBatch[k].apply(l, termWeight[k], params, termOffset[k]);
+            }
+        }
+
+        /** Plots the points of trajectories 0..n-1 that {@link #step} kept. */
+        private void plot(int n) {
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (keep[i] && opacity[prev[i]] > 0) {
+                    order[m++] = i;
+                }
+            }
+            double[] qxs = px, qys = py, qzs = pz;
+            if (hasFinal) {
+                transform(xformCount, order, 0, m, px, py, pz);
+                qxs = lanes.px;
+                qys = lanes.py;
+                qzs = lanes.pz;
+            }
+            int f = xformCount;
+            int o = hasFinal ? f * 6 : 0;
+            boolean finalPost = hasFinal && hasPost[f];
+            double pa = post[o], pb = post[o + 1], pcc = post[o + 2];
+            double pd = post[o + 3], pe = post[o + 4], pf = post[o + 5];
+            double blend = hasFinal ? colourBlend[f] : 0, keepC = hasFinal ? colourKeep[f] : 1;
+            for (int j = 0; j < m; j++) {
+                int i = order[j];
+                int k = hasFinal ? j : i;
+                double qx = qxs[k], qy = qys[k], qz = qzs[k];
+                double qc = blend + keepC * pc[i];
+                if (hasFinal) {
+                    if (finalPost) {
+                        double tx = pa * qx + pb * qy + pcc;
+                        qy = pd * qx + pe * qy + pf;
+                        qx = tx;
+                    }
+                    if (bad(qx) || bad(qy) || bad(qz)) {
+                        continue;
+                    }
+                }
+                if (view3d) {
+                    // yaw about z, then pitch about x, then perspective division by depth
+                    double z0 = qz - zpos;
+                    double x1 = cosYaw * qx - sinYaw * qy;
+                    double y1 = sinYaw * qx + cosYaw * qy;
+                    double y2 = cosPitch * y1 - sinPitch * z0;
+                    double z2 = sinPitch * y1 + cosPitch * z0;
+                    double zr = 1 - persp * z2;
+                    if (!(zr > 1e-6)) {
+                        continue; // behind the camera
+                    }
+                    if (dofBlur != 0) {
+                        double a = s.random01() * 2 * Math.PI;
+                        double r = s.random01() * dofBlur * z2;
+                        x1 += r * Math.cos(a);
+                        y2 += r * Math.sin(a);
+                    }
+                    qx = x1 / zr;
+                    qy = y2 / zr;
+                }
+                double dx = qx - cx, dy = qy - cy;
+                double u = (cos * dx - sin * dy) * cellsPerUnit + offX;
+                double v = (sin * dx + cos * dy) * cellsPerUnit + offY;
+                if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
+                    continue;
+                }
+                int cell = (((int) v) * hw + (int) u) * 4;
+                plot(cells, cell, qc, (float) opacity[prev[i]]);
             }
         }
 
@@ -293,38 +431,6 @@ public final class CpuRenderer extends ChaosGame {
             cells[cell + 1] += g * op;
             cells[cell + 2] += b * op;
             cells[cell + 3] += op;
-        }
-
-        /** Applies xform {@code fn} to (x, y, z, c), leaving the result in (ox, oy, oz, oc). */
-        private void apply(int fn, double x, double y, double z, double c) {
-            int o = fn * 6;
-            IterationState st = s;
-            st.a = pre[o];
-            st.b = pre[o + 1];
-            st.c = pre[o + 2];
-            st.d = pre[o + 3];
-            st.e = pre[o + 4];
-            st.f = pre[o + 5];
-            st.tx = st.a * x + st.b * y + st.c;
-            st.ty = st.d * x + st.e * y + st.f;
-            st.tz = z;
-            st.moved();
-            st.px = 0;
-            st.py = 0;
-            st.pz = 0;
-            for (int k = termStart[fn], end = termStart[fn + 1]; k < end; k++) {
-                termFormula[k].apply(st, termWeight[k], params, termOffset[k]);
-            }
-            double nx = st.px, ny = st.py;
-            if (hasPost[fn]) {
-                ox = post[o] * nx + post[o + 1] * ny + post[o + 2];
-                oy = post[o + 3] * nx + post[o + 4] * ny + post[o + 5];
-            } else {
-                ox = nx;
-                oy = ny;
-            }
-            oz = st.pz;
-            oc = colourBlend[fn] + colourKeep[fn] * c;
         }
     }
 }

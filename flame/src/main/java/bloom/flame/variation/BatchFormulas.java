@@ -1,0 +1,30 @@
+package bloom.flame.variation;
+
+/**
+ * Picks how a variation runs over a run of points: its vector version ({@link VectorVariations},
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector} and the variation has
+ * one) or else its scalar formula point by point. {@code -Dbloom.vector=false} forces the
+ * scalar formulas, to compare.
+ */
+public final class BatchFormulas {
+
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("bloom.vector"));
+
+    private BatchFormulas() {}
+
+    /** Whether vector versions are in use in this JVM. */
+    public static boolean vectorised() {
+        return VECTOR;
+    }
+
+    public static BatchFormula of(Variation v) {
+        BatchFormula b = VECTOR ? VectorVariations.get(v.name()) : null;
+        return b != null ? b : BatchFormula.of(v.formula());
+    }
+
+    /** The vector version of {@code v}, or null when there is none or vectors are not in use. */
+    public static BatchFormula vector(Variation v) {
+        return VECTOR ? VectorVariations.get(v.name()) : null;
+    }
+}
