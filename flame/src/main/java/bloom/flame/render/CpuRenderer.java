@@ -315,7 +315,7 @@ public final class CpuRenderer extends ChaosGame {
             st.d = d;
             st.e = e;
             st.f = ff;
-            double[] tx = l.tx, ty = l.ty, tz = l.tz, lx = l.px, ly = l.py, lz = l.pz;
+            double[] tx = l.tx, ty = l.ty, tz = l.tz;
             for (int j = 0; j < m; j++) {
                 int i = idx[from + j];
                 double xi = x[i], yi = y[i];
@@ -323,17 +323,7 @@ public final class CpuRenderer extends ChaosGame {
                 ty[j] = d * xi + e * yi + ff;
                 tz[j] = z[i];
             }
-            for (int j = 0, end = m + Lanes.PADDING; j < end; j++) {
-                if (j >= m) {
-                    tx[j] = 0;
-                    ty[j] = 0;
-                    tz[j] = 0;
-                }
-                lx[j] = 0;
-                ly[j] = 0;
-                lz[j] = 0;
-            }
-            l.count = m;
+            l.start(m);
             for (int k = termStart[f], end = termStart[f + 1]; k < end; k++) {
                 termBatch[k].apply(l, termWeight[k], params, termOffset[k]);
             }

@@ -22,9 +22,4 @@ public final class BatchFormulas {
         BatchFormula b = VECTOR ? VectorVariations.get(v.name()) : null;
         return b != null ? b : BatchFormula.of(v.formula());
     }
-
-    /** The vector version of {@code v}, or null when there is none or vectors are not in use. */
-    public static BatchFormula vector(Variation v) {
-        return VECTOR ? VectorVariations.get(v.name()) : null;
-    }
 }

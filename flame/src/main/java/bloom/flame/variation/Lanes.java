@@ -37,6 +37,21 @@ public final class Lanes {
         this.state = state;
     }
 
+    /**
+     * Begins a run of {@code count} points whose {@code tx, ty, tz} are filled in: zeroes the sums
+     * and the padding past the run, so a vector loop reads finite numbers there.
+     */
+    public void start(int count) {
+        this.count = count;
+        int end = count + PADDING;
+        java.util.Arrays.fill(tx, count, end, 0);
+        java.util.Arrays.fill(ty, count, end, 0);
+        java.util.Arrays.fill(tz, count, end, 0);
+        java.util.Arrays.fill(px, 0, end, 0);
+        java.util.Arrays.fill(py, 0, end, 0);
+        java.util.Arrays.fill(pz, 0, end, 0);
+    }
+
     /** {@link #count} rounded up to a multiple of {@code lanes} (a power of two up to {@link #PADDING}). */
     public int padded(int lanes) {
         return (count + lanes - 1) & -lanes;
