@@ -1,6 +1,7 @@
 package bloom.nmt.model;
 
 import bloom.nmt.bpe.Vocabulary;
+import bloom.nmt.net.Translator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -70,6 +71,36 @@ public final class Batches {
         return new INDArray[] {
                 Nd4j.create(ids, new long[] {sources.size(), 1, len}, DataType.FLOAT),
                 Nd4j.create(mask, new long[] {sources.size(), len}, DataType.FLOAT)};
+    }
+
+    /** The batch in the time-major layout of {@link bloom.nmt.net.Translator}. */
+    public static Translator.Batch toBatch(List<EncodedPair> batch) {
+        int n = batch.size();
+        int ts = 0;
+        int tt = 0;
+        for (EncodedPair p : batch) {
+            ts = Math.max(ts, p.source().length + 1);
+            tt = Math.max(tt, p.target().length + 1);
+        }
+        int[] src = new int[ts * n];
+        int[] srcLen = new int[n];
+        int[] decIn = new int[tt * n];
+        int[] labels = new int[tt * n];
+        int[] tgtLen = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] s = batch.get(i).source();
+            int[] y = batch.get(i).target();
+            srcLen[i] = s.length + 1;
+            tgtLen[i] = y.length + 1;
+            for (int t = 0; t <= s.length; t++) {
+                src[t * n + i] = t < s.length ? s[t] : Vocabulary.EOS;
+            }
+            for (int t = 0; t <= y.length; t++) {
+                decIn[t * n + i] = t == 0 ? Vocabulary.BOS : y[t - 1];
+                labels[t * n + i] = t < y.length ? y[t] : Vocabulary.EOS;
+            }
+        }
+        return new Translator.Batch(n, ts, src, srcLen, tt, decIn, labels, tgtLen);
     }
 
     public static MultiDataSet toDataSet(List<EncodedPair> batch) {
