@@ -10,7 +10,7 @@ import bloom.nmt.hook.TrainingHook;
 import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqConfig;
-import bloom.nmt.model.Seq2SeqModel;
+import bloom.nmt.model.Dl4jTranslator;
 import bloom.nmt.trace.TraceHeader;
 import bloom.nmt.trace.TraceWriter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -89,13 +89,13 @@ final class BenchHookCommand implements Callable<Integer> {
             data.add(Batches.toDataSet(b));
         }
         Seq2SeqConfig.Optimizer opt = TrainingSettings.optimizer(optimizer);
-        Seq2SeqModel model = Seq2SeqModel.create(new Seq2SeqConfig(64, hidden, opt,
+        Dl4jTranslator model = Dl4jTranslator.create(new Seq2SeqConfig(64, hidden, opt,
                 TrainingOptions.defaultLearningRate(opt), 5, 7), vs.size(), vt.size());
         ComputationGraph graph = model.graph();
         Path dir = Files.createTempDirectory("bloom-bench-hook");
         try (TraceWriter trace = TraceWriter.create(dir.resolve("trace.bin"), new TraceHeader(64, 7, graph.numParams(), "bench"))) {
             TrainingHook hook = new TrainingHook(trace, new CountSketch(64, 7),
-                    TrainingHook.parameter(Seq2SeqModel.TARGET_EMBEDDING + "_W"), snapshotEvery, 0);
+                    TrainingHook.parameter(Dl4jTranslator.TARGET_EMBEDDING + "_W"), snapshotEvery, 0);
             RunCommand.log(err, graph.numParams() + " parameters; warming up");
             for (int i = 0; i < 2 * block; i++) {
                 graph.fit(data.get(i % data.size()));

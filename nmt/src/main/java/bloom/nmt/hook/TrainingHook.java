@@ -1,14 +1,12 @@
 package bloom.nmt.hook;
 
 import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.StepRecord;
 import bloom.nmt.trace.TraceSink;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -29,13 +27,8 @@ import java.util.function.Function;
  */
 public final class TrainingHook extends BaseTrainingListener {
 
-    private final TraceSink sink;
-    private final CountSketch sketch;
-    private final Function<Model, INDArray> embeddings;
-    private final int snapshotEvery;
-    private final float[] sketchBuffer;
-    private long step;
-    private long lastSnapshotStep = -1;
+    private final StepRecorder recorder;
+    private Model current;
     private double gradNorm = Double.NaN;
 
     /**
@@ -48,16 +41,8 @@ public final class TrainingHook extends BaseTrainingListener {
      */
     public TrainingHook(TraceSink sink, CountSketch sketch, Function<Model, INDArray> embeddings, int snapshotEvery,
                         long startStep) {
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.sketch = Objects.requireNonNull(sketch, "sketch");
-        this.embeddings = embeddings;
-        if (snapshotEvery < 1) {
-            throw new IllegalArgumentException("Invalid snapshot interval: " + snapshotEvery);
-        }
-        this.snapshotEvery = snapshotEvery;
-        this.sketchBuffer = new float[sketch.dims()];
-        this.step = startStep;
-        this.lastSnapshotStep = startStep > 0 ? startStep : -1;
+        this.recorder = new StepRecorder(sink, sketch, embeddings == null ? null : step -> snapshot(embeddings.apply(current), step),
+                snapshotEvery, startStep);
     }
 
     /** Extracts a named parameter, e.g. {@code "tgtEmb_W"} of a ComputationGraph. */
@@ -73,20 +58,17 @@ public final class TrainingHook extends BaseTrainingListener {
 
     /** Whether the last recorded minibatch had a finite loss, gradient norm and update norm. */
     public boolean lastFinite() {
-        return lastFinite;
+        return recorder.lastFinite();
     }
 
-    private boolean lastFinite = true;
-
     public long step() {
-        return step;
+        return recorder.step();
     }
 
     @Override
     public void onEpochStart(Model model) {
-        if (lastSnapshotStep < 0) {
-            snapshot(model); // the embeddings before any training
-        }
+        current = model;
+        recorder.epochStart();
     }
 
     @Override
@@ -101,37 +83,23 @@ public final class TrainingHook extends BaseTrainingListener {
         if (update == null) {
             return; // not a training iteration
         }
-        step++;
-        double updateNorm = norm2(update);
-        double paramNorm = norm2(model.params());
+        current = model;
         INDArray flat = update.dataType() == DataType.FLOAT ? update : update.castTo(DataType.FLOAT);
-        sketch.sketch(flat.data().asNioFloat(), flat.offset(), flat.length(), sketchBuffer);
-        StepRecord record = new StepRecord(step, epoch, model.score(), gradNorm, updateNorm, paramNorm, sketchBuffer);
-        lastFinite = record.finite();
-        sink.step(record);
+        recorder.record(epoch, model.score(), gradNorm, flat.data().asNioFloat(), flat.offset(), flat.length(),
+                norm2(update), norm2(model.params()));
         gradNorm = Double.NaN;
-        if (step % snapshotEvery == 0) {
-            snapshot(model);
-        }
     }
 
     @Override
     public void onEpochEnd(Model model) {
-        if (lastSnapshotStep != step) {
-            snapshot(model);
-        }
+        current = model;
+        recorder.epochEnd();
     }
 
-    private void snapshot(Model model) {
-        if (embeddings == null) {
-            return;
-        }
-        INDArray e = embeddings.apply(model);
+    private static EmbeddingSnapshot snapshot(INDArray e, long step) {
         int rows = (int) e.size(0);
         int cols = (int) e.size(1);
-        float[] values = e.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        sink.embeddings(new EmbeddingSnapshot(step, rows, cols, values));
-        lastSnapshotStep = step;
+        return new EmbeddingSnapshot(step, rows, cols, e.castTo(DataType.FLOAT).dup('c').data().asFloat());
     }
 
     private static double norm2(INDArray a) {

@@ -1,149 +1,169 @@
 package bloom.nmt.model;
 
 import bloom.nmt.bpe.Vocabulary;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.GradientNormalization;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.AttentionVertex;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+import bloom.nmt.net.Optimizer;
+import bloom.nmt.net.Translator;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The translator. Encoder: source embeddings, two bidirectional LSTM layers; the sentence is
- * summarised by the last time step and the masked mean of the top layer, projected to a context
- * vector. Decoder: target embeddings concatenated with the context at every step, two LSTM
- * layers, softmax over the target vocabulary. Trained with teacher forcing; decoded greedily by a
- * second graph that shares the decoder's layers and steps one token at a time.
+ * The translator with its optimizer: one {@link #fit} per minibatch, greedy translation, and a
+ * model file that holds both, so a resumed run continues exactly where it stopped.
  *
- * <p>Layer names are stable: {@value #TARGET_EMBEDDING} holds the target embedding matrix
- * ({@code [targetVocabulary, embeddingSize]} under the parameter key {@code "W"}).
+ * <p>The network is {@link Translator}: two bidirectional LSTM encoder layers, a context vector
+ * from the last step and the mean, two LSTM decoder layers with attention after the first.
+ * {@value #TARGET_EMBEDDING} names its target embedding matrix {@code [targetVocabulary][embedding]}.
  */
 public final class Seq2SeqModel {
 
     public static final String TARGET_EMBEDDING = "tgtEmb";
-    private static final String[] DECODER_LAYERS = {TARGET_EMBEDDING, "dec1", "dec2", "out"};
-    private static final String ATTENTION = "attention";
+    private static final long MAGIC = 0x424c4f4f4d4e4d54L; // "BLOOMNMT"
+    private static final int VERSION = 1;
+
+    /** What one minibatch did. */
+    public record Step(double loss, double gradNorm, double updateNorm, double paramNorm) {}
 
     private final Seq2SeqConfig config;
-    private final ComputationGraph graph;
-    private final ComputationGraph decoder;
+    private final Translator net;
+    private final Optimizer optimizer;
 
-    private Seq2SeqModel(Seq2SeqConfig config, ComputationGraph graph, int sourceVocab, int targetVocab) {
+    private Seq2SeqModel(Seq2SeqConfig config, Translator net) {
         this.config = config;
-        this.graph = graph;
-        this.decoder = new ComputationGraph(decoderConfiguration(config, targetVocab));
-        this.decoder.init();
+        this.net = net;
+        this.optimizer = new Optimizer(config.optimizer() == Seq2SeqConfig.Optimizer.SGD ? Optimizer.Kind.SGD : Optimizer.Kind.ADAM,
+                config.clipNorm(), net.params().length);
     }
 
     public static Seq2SeqModel create(Seq2SeqConfig config, int sourceVocab, int targetVocab) {
-        ComputationGraph graph = new ComputationGraph(trainingConfiguration(config, sourceVocab, targetVocab));
-        graph.init();
-        return new Seq2SeqModel(config, graph, sourceVocab, targetVocab);
+        return new Seq2SeqModel(config, Translator.create(shape(config, sourceVocab, targetVocab), config.seed()));
     }
 
-    /** Loads a model written by {@link #save}, with its optimizer state when {@code withUpdater}. */
+    private static Translator.Shape shape(Seq2SeqConfig c, int sourceVocab, int targetVocab) {
+        return new Translator.Shape(sourceVocab, targetVocab, c.embeddingSize(), c.hiddenSize());
+    }
+
+    /** Loads a model written by {@link #save}, with its optimizer state. */
     public static Seq2SeqModel load(Seq2SeqConfig config, Path file, int sourceVocab, int targetVocab) throws IOException {
-        ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
-        return new Seq2SeqModel(config, graph, sourceVocab, targetVocab);
+        Translator.Shape shape = shape(config, sourceVocab, targetVocab);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readLong() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException(file + ": not a Bloom translator model (version " + VERSION + ")");
+            }
+            Translator.Shape saved = new Translator.Shape(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+            if (!saved.equals(shape)) {
+                throw new IOException(file + ": the model is " + saved + ", the run's configuration asks for " + shape);
+            }
+            Seq2SeqConfig.Optimizer kind = Seq2SeqConfig.Optimizer.values()[in.readInt()];
+            if (kind != config.optimizer()) {
+                throw new IOException(file + ": the model was trained with " + kind + ", the configuration asks for " + config.optimizer());
+            }
+            Seq2SeqModel m = new Seq2SeqModel(config, Translator.of(shape, readFloats(in, Translator.create(shape, 0).params().length)));
+            m.optimizer.restoreSteps(in.readLong());
+            if (m.optimizer.firstMoment() != null) {
+                readInto(in, m.optimizer.firstMoment());
+                readInto(in, m.optimizer.secondMoment());
+            }
+            return m;
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated model file");
+        }
     }
 
+    /** Writes the parameters and the optimizer state. */
     public void save(Path file) throws IOException {
-        ModelSerializer.writeModel(graph, file.toFile(), true);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.writeLong(MAGIC);
+            out.writeInt(VERSION);
+            Translator.Shape s = net.shape();
+            out.writeInt(s.sourceVocabulary());
+            out.writeInt(s.targetVocabulary());
+            out.writeInt(s.embedding());
+            out.writeInt(s.hidden());
+            out.writeInt(config.optimizer().ordinal());
+            writeFloats(out, net.params());
+            out.writeLong(optimizer.steps());
+            if (optimizer.firstMoment() != null) {
+                writeFloats(out, optimizer.firstMoment());
+                writeFloats(out, optimizer.secondMoment());
+            }
+        }
     }
 
-    public ComputationGraph graph() {
-        return graph;
+    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        for (float v : a) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in, int expected) throws IOException {
+        float[] a = new float[expected];
+        readInto(in, a);
+        return a;
+    }
+
+    private static void readInto(DataInputStream in, float[] a) throws IOException {
+        int n = in.readInt();
+        if (n != a.length) {
+            throw new IOException("expected " + a.length + " values, the file has " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readFloat();
+        }
     }
 
     public Seq2SeqConfig config() {
         return config;
     }
 
-    /** The target embedding matrix {@code [targetVocabulary, embeddingSize]}, a live view. */
-    public INDArray targetEmbeddings() {
-        return graph.getLayer(TARGET_EMBEDDING).getParam("W");
+    public Translator net() {
+        return net;
     }
 
-    private static IUpdater updater(Seq2SeqConfig c) {
-        return c.optimizer() == Seq2SeqConfig.Optimizer.SGD ? new Sgd(c.learningRate()) : new Adam(c.learningRate());
+    public long numParams() {
+        return net.params().length;
     }
 
-    private static ComputationGraphConfiguration.GraphBuilder base(Seq2SeqConfig c) {
-        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
-                .seed(c.seed())
-                .dataType(DataType.FLOAT)
-                .updater(updater(c))
-                .weightInit(WeightInit.XAVIER);
-        if (c.clipNorm() > 0) {
-            b.gradientNormalization(GradientNormalization.ClipL2PerLayer).gradientNormalizationThreshold(c.clipNorm());
+    /**
+     * Trains on one minibatch at {@code learningRate}: the loss and its gradient, then the
+     * optimizer's step. Afterwards {@link #lastUpdate()} holds the update that was applied.
+     */
+    public Step fit(List<EncodedPair> batch, double learningRate) {
+        double loss = net.lossAndGradient(Batches.toBatch(batch));
+        float[] g = net.gradient();
+        double gradNorm = norm(g);
+        optimizer.step(net, learningRate);
+        return new Step(loss, gradNorm, norm(g), norm(net.params()));
+    }
+
+    /** The update subtracted by the last {@link #fit}, a live view. */
+    public float[] lastUpdate() {
+        return net.gradient();
+    }
+
+    /** The target embedding matrix, copied: {@code [targetVocabulary][embedding]} row-major. */
+    public float[] targetEmbeddings() {
+        int n = net.shape().targetVocabulary() * net.shape().embedding();
+        float[] out = new float[n];
+        System.arraycopy(net.params(), net.targetEmbeddingOffset(), out, 0, n);
+        return out;
+    }
+
+    private static double norm(float[] a) {
+        double s = 0;
+        for (float v : a) {
+            s += (double) v * v;
         }
-        return b.graphBuilder();
-    }
-
-    private static ComputationGraphConfiguration trainingConfiguration(Seq2SeqConfig c, int sourceVocab, int targetVocab) {
-        int e = c.embeddingSize();
-        int h = c.hiddenSize();
-        ComputationGraphConfiguration.GraphBuilder g = base(c).addInputs("src", "tgtIn")
-                .addLayer("srcEmb", new EmbeddingSequenceLayer.Builder().nIn(sourceVocab).nOut(e).build(), "src")
-                .addLayer("enc1", new Bidirectional(Bidirectional.Mode.CONCAT,
-                        new LSTM.Builder().nIn(e).nOut(h).activation(Activation.TANH).build()), "srcEmb")
-                .addLayer("enc2", new Bidirectional(Bidirectional.Mode.CONCAT,
-                        new LSTM.Builder().nIn(2 * h).nOut(h).activation(Activation.TANH).build()), "enc1")
-                .addVertex("encLast", new LastTimeStepVertex("src"), "enc2")
-                .addLayer("encMean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "enc2")
-                .addVertex("encBoth", new MergeVertex(), "encLast", "encMean")
-                .addLayer("context", new DenseLayer.Builder().nIn(4 * h).nOut(h).activation(Activation.TANH).build(), "encBoth");
-        addDecoder(g, c, targetVocab, "enc2");
-        return g.setOutputs("out").build();
-    }
-
-    /** The decoder alone, fed the context vector, for step-by-step greedy decoding. */
-    private static ComputationGraphConfiguration decoderConfiguration(Seq2SeqConfig c, int targetVocab) {
-        ComputationGraphConfiguration.GraphBuilder g = base(c).addInputs("context", "tgtIn", "encOut");
-        addDecoder(g, c, targetVocab, "encOut");
-        return g.setOutputs("out").build();
-    }
-
-    private static void addDecoder(ComputationGraphConfiguration.GraphBuilder g, Seq2SeqConfig c, int targetVocab,
-                                   String encoderStates) {
-        int e = c.embeddingSize();
-        int h = c.hiddenSize();
-        g.addLayer(TARGET_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(targetVocab).nOut(e).build(), "tgtIn")
-                .addVertex("ctxSeq", new DuplicateToTimeSeriesVertex("tgtIn"), "context")
-                .addVertex("decIn", new MergeVertex(), TARGET_EMBEDDING, "ctxSeq")
-                .addLayer("dec1", new LSTM.Builder().nIn(e + h).nOut(h).activation(Activation.TANH).build(), "decIn")
-                .addVertex(ATTENTION, new AttentionVertex.Builder().nInQueries(h).nInKeys(2 * h).nInValues(2 * h)
-                        .nOut(h).nHeads(1).projectInput(true).build(), "dec1", encoderStates, encoderStates)
-                .addVertex("dec2In", new MergeVertex(), "dec1", ATTENTION)
-                .addLayer("dec2", new LSTM.Builder().nIn(2 * h).nOut(h).activation(Activation.TANH).build(), "dec2In")
-                .addLayer("out", new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(h).nOut(targetVocab)
-                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build(), "dec2");
+        return Math.sqrt(s);
     }
 
     /**
@@ -151,61 +171,15 @@ public final class Seq2SeqModel {
      * {@code </s>} or {@code maxLength} tokens. Sources are decoded in chunks of {@code batchSize}.
      */
     public List<int[]> translate(List<int[]> sources, int maxLength, int batchSize) {
-        for (String layer : DECODER_LAYERS) {
-            decoder.getLayer(layer).params().assign(graph.getLayer(layer).params());
-        }
-        decoder.getVertex(ATTENTION).params().assign(graph.getVertex(ATTENTION).params());
         List<int[]> out = new ArrayList<>(sources.size());
         for (int start = 0; start < sources.size(); start += batchSize) {
-            out.addAll(translateChunk(sources.subList(start, Math.min(sources.size(), start + batchSize)), maxLength));
-        }
-        return out;
-    }
-
-    private List<int[]> translateChunk(List<int[]> sources, int maxLength) {
-        int n = sources.size();
-        INDArray[] src = Batches.source(sources);
-        INDArray bos = Nd4j.valueArrayOf(new long[] {n, 1, 1}, (float) Vocabulary.BOS, DataType.FLOAT);
-        graph.setLayerMaskArrays(new INDArray[] {src[1], Nd4j.ones(DataType.FLOAT, n, 1)}, null);
-        Map<String, INDArray> acts = graph.feedForward(new INDArray[] {src[0], bos}, false, false);
-        INDArray context = acts.get("context").dup();
-        INDArray encoderStates = acts.get("enc2").dup();
-        graph.clearLayerMaskArrays();
-        graph.clearLayersStates();
-
-        decoder.rnnClearPreviousState();
-        decoder.setLayerMaskArrays(new INDArray[] {null, null, src[1]}, null);
-        int[][] tokens = new int[n][maxLength];
-        int[] lengths = new int[n];
-        boolean[] done = new boolean[n];
-        INDArray input = bos;
-        for (int t = 0; t < maxLength; t++) {
-            INDArray probs = decoder.rnnTimeStep(context, input, encoderStates)[0];
-            INDArray next = probs.reshape(n, probs.size(1)).argMax(1);
-            float[] nextIds = new float[n];
-            boolean allDone = true;
-            for (int i = 0; i < n; i++) {
-                int id = next.getInt(i);
-                nextIds[i] = id;
-                if (!done[i]) {
-                    if (id == Vocabulary.EOS) {
-                        done[i] = true;
-                    } else {
-                        tokens[i][lengths[i]++] = id;
-                    }
-                }
-                allDone &= done[i];
+            List<int[]> chunk = new ArrayList<>();
+            for (int[] s : sources.subList(start, Math.min(sources.size(), start + batchSize))) {
+                int[] withEos = java.util.Arrays.copyOf(s, s.length + 1);
+                withEos[s.length] = Vocabulary.EOS;
+                chunk.add(withEos);
             }
-            if (allDone) {
-                break;
-            }
-            input = Nd4j.create(nextIds, new long[] {n, 1, 1}, DataType.FLOAT);
-        }
-        decoder.rnnClearPreviousState();
-        decoder.clearLayerMaskArrays();
-        List<int[]> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(java.util.Arrays.copyOf(tokens[i], lengths[i]));
+            out.addAll(net.translate(chunk, Vocabulary.BOS, Vocabulary.EOS, maxLength));
         }
         return out;
     }

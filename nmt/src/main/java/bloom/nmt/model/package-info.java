@@ -1,5 +1,6 @@
 /**
- * The sequence-to-sequence translator: a DL4J ComputationGraph with a bidirectional LSTM
- * encoder and a teacher-forced LSTM decoder, its minibatches and greedy decoding.
+ * The sequence-to-sequence translator as Bloom trains it ({@link bloom.nmt.model.Seq2SeqModel}
+ * over {@link bloom.nmt.net.Translator}), its minibatches, and the DL4J graph of the same network
+ * kept as a reference.
  */
 package bloom.nmt.model;

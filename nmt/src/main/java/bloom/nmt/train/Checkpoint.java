@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public record Checkpoint(long step, int epoch, int batchInEpoch) {
 
     static final String DIR = "checkpoint";
-    private static final String MODEL = "model.zip";
+    private static final String MODEL = "model.bin";
     private static final String STATE = "state.properties";
 
     static boolean exists(Path runDir) {

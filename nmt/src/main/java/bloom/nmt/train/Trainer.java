@@ -6,16 +6,17 @@ import bloom.nmt.corpus.Corpus;
 import bloom.nmt.corpus.SentencePair;
 import bloom.nmt.eval.Bleu;
 import bloom.nmt.hook.CountSketch;
-import bloom.nmt.hook.TrainingHook;
+import bloom.nmt.hook.StepRecorder;
+import bloom.nmt.trace.EmbeddingSnapshot;
 import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqModel;
 import bloom.nmt.trace.TraceHeader;
 import bloom.nmt.trace.TraceWriter;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Trains the translator on a corpus inside a run directory, with the {@link TrainingHook}
+ * Trains the translator on a corpus inside a run directory, with a {@link StepRecorder}
  * recording every minibatch to {@code trace.bin}, and evaluates BLEU at the end.
  *
  * <p>Files it keeps in the run directory: {@code bpe.codes}, {@code vocab.source.txt},
@@ -115,14 +116,15 @@ public final class Trainer {
             start = new Checkpoint(0, 0, 0);
             Files.deleteIfExists(traceFile);
             trace = TraceWriter.create(traceFile, new TraceHeader(config.sketchDims(), config.seed(),
-                    model.graph().numParams(), "seq2seq translator, " + model.graph().numParams()
+                    model.numParams(), "seq2seq translator, " + model.numParams()
                     + " parameters; embeddings: " + Seq2SeqModel.TARGET_EMBEDDING + " (" + data.target.size() + " tokens)"));
             start.save(dir, model);
         }
-        ComputationGraph graph = model.graph();
-        TrainingHook hook = new TrainingHook(trace, new CountSketch(config.sketchDims(), config.seed()),
-                TrainingHook.parameter(Seq2SeqModel.TARGET_EMBEDDING + "_W"), config.snapshotEvery(), start.step());
-        graph.setListeners(hook);
+        Seq2SeqModel trained = model;
+        int rows = data.target.size();
+        int cols = config.model().embeddingSize();
+        StepRecorder hook = new StepRecorder(trace, new CountSketch(config.sketchDims(), config.seed()),
+                step -> new EmbeddingSnapshot(step, rows, cols, model.targetEmbeddings()), config.snapshotEvery(), start.step());
 
         int perEpoch = Batches.epoch(data.train, config.batchSize(), config.seed(), 0).size();
         long total = (long) perEpoch * config.epochs();
@@ -136,10 +138,9 @@ public final class Trainer {
         try {
             for (int epoch = start.epoch(); epoch < config.epochs() && step < total; epoch++) {
                 List<List<EncodedPair>> batches = Batches.epoch(data.train, config.batchSize(), config.seed(), epoch);
-                graph.getConfiguration().setEpochCount(epoch);
                 int first = epoch == start.epoch() ? start.batchInEpoch() : 0;
                 if (first == 0) {
-                    hook.onEpochStart(graph);
+                    hook.epochStart();
                 }
                 int b = first;
                 for (; b < batches.size() && step < total; b++) {
@@ -148,17 +149,17 @@ public final class Trainer {
                     if (faulty && fault.kind() == Fault.Kind.CORRUPT_BATCH) {
                         batch = corrupt(batch, data.target.size(), config.maxTokens(), config.seed() + step);
                     }
+                    double lr = config.model().learningRate();
                     if (faulty && fault.kind() != Fault.Kind.CORRUPT_BATCH) {
-                        graph.setLearningRate(fault.kind() == Fault.Kind.NAN ? Double.NaN
-                                : config.model().learningRate() * Fault.LR_FACTOR);
+                        lr = fault.kind() == Fault.Kind.NAN ? Double.NaN : lr * Fault.LR_FACTOR;
                     }
-                    graph.fit(Batches.toDataSet(batch));
-                    if (faulty && fault.kind() != Fault.Kind.CORRUPT_BATCH) {
-                        graph.setLearningRate(config.model().learningRate());
-                    }
+                    Seq2SeqModel.Step done = model.fit(batch, lr);
+                    float[] update = model.lastUpdate();
+                    hook.record(epoch, done.loss(), done.gradNorm(), FloatBuffer.wrap(update), 0, update.length,
+                            done.updateNorm(), done.paramNorm());
                     step++;
                     sessionSteps++;
-                    progress.step(step, total, epoch, graph.score());
+                    progress.step(step, total, epoch, done.loss());
                     if (stopOnNonFinite && !hook.lastFinite()) {
                         nonFiniteAt = step;
                         progress.phase("batch " + step + " has a non-finite loss, gradient or update: training stops "
@@ -177,7 +178,7 @@ public final class Trainer {
                     break;
                 }
                 if (b == batches.size()) {
-                    hook.onEpochEnd(graph);
+                    hook.epochEnd();
                     epochsCompleted = epoch + 1;
                     trace.sync();
                     new Checkpoint(step, epoch + 1, 0).save(dir, model);
@@ -187,7 +188,6 @@ public final class Trainer {
                 }
             }
         } finally {
-            graph.setListeners();
             trace.close();
         }
         double secondsPerStep = sessionSteps == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9 / sessionSteps;

@@ -3,7 +3,7 @@ package bloom.nmt.net;
 import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqConfig;
-import bloom.nmt.model.Seq2SeqModel;
+import bloom.nmt.model.Dl4jTranslator;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class TranslatorParityTest {
      */
     @Test
     void forwardPassAndLossMatchTheDl4jGraph() {
-        Seq2SeqModel dl4j = Seq2SeqModel.create(new Seq2SeqConfig(16, 16, Seq2SeqConfig.Optimizer.SGD, 0.1, 0, 11), VS, VT);
+        Dl4jTranslator dl4j = Dl4jTranslator.create(new Seq2SeqConfig(16, 16, Seq2SeqConfig.Optimizer.SGD, 0.1, 0, 11), VS, VT);
         ComputationGraph graph = dl4j.graph();
         Translator.Shape shape = new Translator.Shape(VS, VT, 16, 16);
         Translator ours = Translator.of(shape, fromGraph(graph, Translator.create(shape, 0)));
