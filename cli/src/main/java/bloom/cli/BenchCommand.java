@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a reference measured in the same run.",
-        subcommands = {BenchHookCommand.class, BenchRenderCommand.class})
+        subcommands = {BenchHookCommand.class, BenchRenderCommand.class, BenchTrainCommand.class})
 final class BenchCommand {
 }

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public final class TrainRace {
 
     /** One contender's minibatches: seconds and loss per minibatch. */
-    public record Run(String name, int threads, double[] seconds, double[] losses) {
+    public record Run(String name, int threads, double[] seconds, double[] losses, String blas) {
         public double medianSeconds() {
             double[] s = seconds.clone();
             Arrays.sort(s);
@@ -123,7 +123,7 @@ public final class TrainRace {
                 progress.accept(i + 1);
             }
         }
-        return new Run("Bloom", 1, seconds, losses);
+        return new Run("Bloom", 1, seconds, losses, "");
     }
 
     /** The DL4J ComputationGraph of the same network, with the DL4J hook, on ND4J's threads. */
@@ -146,7 +146,7 @@ public final class TrainRace {
             }
             graph.setListeners();
         }
-        return new Run("DL4J graph", threads, seconds, losses);
+        return new Run("DL4J graph", threads, seconds, losses, "");
     }
 
     /** Writes what the reference script reads: sizes, optimizer, Bloom's initial parameters, the batches. */
@@ -205,14 +205,25 @@ public final class TrainRace {
         }
         ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), input.toString(), Integer.toString(threads));
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        // PyTorch parallelises over its own threads; OpenBLAS threads inside them only oversubscribe
+        // the cores (measured: 0.051 s per minibatch with 2 torch threads and 1 OpenBLAS thread, 0.174 s with 2 and 2).
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        // Some machines pin OpenBLAS to an older core type for old builds' sake; it slows Debian's
+        // current OpenBLAS, so the reference runs with its own detection (its losses are compared).
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OPENBLAS_L2_SIZE");
         pb.redirectError(scratch.resolve("reference.err").toFile());
         Process p = pb.start();
         double[] seconds = new double[count];
         double[] losses = new double[count];
         int seen = 0;
+        String blas = "unknown";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 Matcher m = LINE.matcher(line.trim());
+                if (line.startsWith("{\"blas\"")) {
+                    blas = line;
+                }
                 if (!m.matches()) {
                     continue;
                 }
@@ -232,6 +243,6 @@ public final class TrainRace {
             throw new IOException("the PyTorch reference (" + python + " " + script.getFileName() + ") exited with " + rc
                     + " after " + seen + " of " + count + " minibatches: " + last);
         }
-        return new Run("PyTorch", threads, seconds, losses);
+        return new Run("PyTorch", threads, seconds, losses, blas);
     }
 }
