@@ -9,6 +9,7 @@ import bloom.nmt.trace.EmbeddingSnapshot;
 import bloom.nmt.trace.StepRecord;
 import bloom.nmt.trace.Trace;
 import bloom.palette.DriftingPalettes;
+import bloom.palette.PcaTrack;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,123 +18,99 @@ import java.util.List;
 /**
  * Turns a trace into one genome per frame: the base genome framed at the video size, its xforms
  * moved by the folded optimizer steps, and its palette replaced by the drifting palette at that
- * step. Frame t shows minibatch t. Frames must be requested in increasing order, since folding
- * accumulates; {@link #skipTo} replays the folding without rendering (for a resumed render).
+ * step. Frame t shows minibatch t.
+ *
+ * <p>Causal: frame t depends only on the steps up to t and the snapshots taken at or before
+ * step t, so frames planned while training runs (records {@link #add}ed as they arrive) equal
+ * frames planned afterwards from the whole trace. The step fold measures each step against the
+ * geometric mean of the update norms so far; the palette follows the last snapshot the frame can
+ * know of, moving from the one before it to it over the interval after it (see {@link #paletteStep}).
+ * Frames must be requested in increasing order, since folding accumulates; {@link #skipTo}
+ * replays the folding without rendering (for a resumed render).
  */
 final class FramePlanner {
 
-    private final List<StepRecord> steps;
+    private final List<StepRecord> steps = new ArrayList<>();
+    /** Cumulative update norm after each step (non-finite steps count 0). */
+    private final List<Double> cumulative = new ArrayList<>();
     private final Genome base;
     private final StepFolder folder;
-    private final DriftingPalettes palettes;
-    private final double typicalUpdate;
-    /** Where each frame stands on the palette timeline, in training steps (see {@link #paletteClock}). */
-    private final double[] paletteStep;
+    private final RenderSettings settings;
+    private DriftingPalettes palettes;
+    private boolean noPalettes;
+    private double[][] lastMatrix;
+    private final List<Double> typical = new ArrayList<>();
+    private final List<Double> paletteStep = new ArrayList<>();
+    private double logSum;
+    private int logCount;
     private int next;
     private Genome current;
 
-    FramePlanner(Trace trace, Genome base, RenderSettings s) {
-        this.steps = trace.steps();
-        if (steps.isEmpty()) {
-            throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
-        }
+    FramePlanner(int sketchDims, Genome base, RenderSettings s) {
         Camera cam = base.camera().resized(s.size().width(), s.size().height());
         this.base = base.withCamera(cam)
                 .withSampling(base.sampling().withQuality(s.quality()).withOversample(s.oversample()));
-        this.folder = new StepFolder(this.base, trace.header().sketchDims(), s.fold());
-        this.palettes = fitPalettes(trace.snapshots(), s);
-        double[] norms = steps.stream().mapToDouble(StepRecord::updateNorm).filter(v -> v > 0).toArray();
-        double median = Stats.median(norms);
-        this.typicalUpdate = Double.isFinite(median) && median > 0 ? median : 1;
-        this.paletteStep = paletteClock(steps, trace.snapshots());
+        this.folder = new StepFolder(this.base, sketchDims, s.fold());
+        this.settings = s;
         this.current = this.base;
     }
 
-    /**
-     * Palettes are known at the snapshot steps. Between two snapshots the embeddings moved as
-     * far as the optimizer moved them, so a frame's place between them is the share of the
-     * interval's total update norm spent up to its step, not the share of steps: a large step
-     * changes the colours as much as it changes the shape, and a quiet stretch holds them.
-     */
-    static double[] paletteClock(List<StepRecord> steps, List<EmbeddingSnapshot> snaps) {
-        double[] out = new double[steps.size()];
-        double[] cumulative = new double[steps.size()];
-        double sum = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            double u = steps.get(i).updateNorm();
-            sum += Double.isFinite(u) && u > 0 ? u : 0;
-            cumulative[i] = sum;
+    /** A planner over a whole recorded trace. */
+    FramePlanner(Trace trace, Genome base, RenderSettings s) {
+        this(trace.header().sketchDims(), base, s);
+        if (trace.steps().isEmpty()) {
+            throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
         }
-        long[] at = snaps.stream().mapToLong(EmbeddingSnapshot::step).toArray();
-        for (int i = 0; i < steps.size(); i++) {
-            long step = steps.get(i).step();
-            int hi = 0;
-            while (hi < at.length && at[hi] < step) {
-                hi++;
+        // Snapshots come before the step that follows them: a snapshot at step k is known to frame k.
+        int si = 0;
+        List<EmbeddingSnapshot> snaps = trace.snapshots();
+        for (StepRecord r : trace.steps()) {
+            while (si < snaps.size() && snaps.get(si).step() < r.step()) {
+                add(snaps.get(si++));
             }
-            if (hi == 0 || hi == at.length) {
-                out[i] = step;
-                continue;
-            }
-            long a = at[hi - 1];
-            long b = at[hi];
-            double ca = cumulativeAt(steps, cumulative, a);
-            double cb = cumulativeAt(steps, cumulative, b);
-            double f = cb > ca ? (cumulative[i] - ca) / (cb - ca) : (step - a) / (double) (b - a);
-            out[i] = a + f * (b - a);
+            add(r);
         }
-        return out;
+        while (si < snaps.size()) {
+            add(snaps.get(si++));
+        }
     }
 
-    /** Cumulative update norm after step {@code step} (0 before the first step). */
-    private static double cumulativeAt(List<StepRecord> steps, double[] cumulative, long step) {
-        int lo = 0;
-        int hi = steps.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (steps.get(mid).step() <= step) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found < 0 ? 0 : cumulative[found];
+    /** The next minibatch's record. */
+    void add(StepRecord r) {
+        steps.add(r);
+        double u = r.updateNorm();
+        double prev = cumulative.isEmpty() ? 0 : cumulative.get(cumulative.size() - 1);
+        cumulative.add(prev + (Double.isFinite(u) && u > 0 ? u : 0));
     }
 
-    /** Drifting palettes from the snapshots, or none when the trace has fewer than two. */
-    private static DriftingPalettes fitPalettes(List<EmbeddingSnapshot> snaps, RenderSettings s) {
-        if (snaps.size() < 2) {
-            return null;
+    /** The next embedding snapshot. Special tokens are left out; an exploded snapshot repeats the last. */
+    void add(EmbeddingSnapshot e) {
+        if (noPalettes) {
+            return;
         }
-        long[] at = new long[snaps.size()];
-        List<double[][]> matrices = new ArrayList<>();
-        double[][] previous = null;
-        for (int i = 0; i < snaps.size(); i++) {
-            EmbeddingSnapshot e = snaps.get(i);
-            at[i] = e.step();
-            double[][] m = e.toMatrix();
-            // Special tokens (padding, start, end, unknown) are barely trained: leave them out.
-            if (m.length > Vocabulary.SPECIALS + 3) {
-                m = Arrays.copyOfRange(m, Vocabulary.SPECIALS, m.length);
+        double[][] m = e.toMatrix();
+        // Special tokens (padding, start, end, unknown) are barely trained: leave them out.
+        if (m.length > Vocabulary.SPECIALS + 3) {
+            m = Arrays.copyOfRange(m, Vocabulary.SPECIALS, m.length);
+        }
+        if (m.length < 2 || m[0].length < PcaTrack.DIMS) {
+            noPalettes = true; // too small to project to three axes: the base palette stays
+            return;
+        }
+        if (!finite(m)) {
+            if (lastMatrix == null) {
+                return;
             }
-            if (!finite(m)) {
-                if (previous == null) {
-                    continue;
-                }
-                m = previous; // an exploded snapshot: no movement, rather than no palette
-            }
-            matrices.add(m);
-            previous = m;
+            m = lastMatrix; // an exploded snapshot: no movement, rather than no palette
         }
-        if (matrices.size() != at.length) {
-            at = Arrays.copyOfRange(at, at.length - matrices.size(), at.length);
+        if (palettes == null) {
+            palettes = DriftingPalettes.start(m.length, settings.palette());
         }
-        if (matrices.size() < 2) {
-            return null;
+        if (palettes.size() > 0 && e.step() <= palettes.step(palettes.size() - 1)) {
+            return;
         }
-        return DriftingPalettes.fit(at, matrices, s.palette());
+        palettes.add(e.step(), m);
+        lastMatrix = m;
     }
 
     private static boolean finite(double[][] m) {
@@ -155,14 +132,18 @@ final class FramePlanner {
         return steps.get(frame);
     }
 
-    /** The frame's place on the palette timeline, in training steps; NaN without palettes. */
+    /**
+     * The moment of training the frame's palette shows, in steps: with s the last snapshot at or
+     * before the frame's step, the palette moves from snapshot s-1 to s as the update norm spent
+     * since s grows to what the interval s-1..s spent. NaN without palettes.
+     */
     double paletteStep(int frame) {
-        return palettes == null ? Double.NaN : paletteStep[frame];
+        return frame < paletteStep.size() ? paletteStep.get(frame) : Double.NaN;
     }
 
-    /** The median update norm: a step of this size moves the genome by the fold gain. */
-    double typicalUpdate() {
-        return typicalUpdate;
+    /** The geometric mean of the update norms up to the frame's step: a step of this size moves the genome by the fold gain. */
+    double typicalUpdate(int frame) {
+        return typical.get(frame);
     }
 
     /** Folds steps up to, not including, {@code frame} without producing genomes. */
@@ -185,14 +166,65 @@ final class FramePlanner {
 
     private void advance() {
         StepRecord r = steps.get(next);
-        Genome g = folder.fold(r.sketch(), r.updateNorm() / typicalUpdate);
-        current = palettes == null ? g : g.withPalette(Palette.of(palettes.paletteAt(paletteStep[next])));
+        double u = r.updateNorm();
+        if (Double.isFinite(u) && u > 0) {
+            logSum += Math.log(u);
+            logCount++;
+        }
+        double t = logCount > 0 ? Math.exp(logSum / logCount) : 1;
+        typical.add(t);
+        Genome g = folder.fold(r.sketch(), r.updateNorm() / t);
+        float[] palette = paletteFor(next);
+        current = palette == null ? g : g.withPalette(Palette.of(palette));
         next++;
+    }
+
+    private float[] paletteFor(int frame) {
+        long step = steps.get(frame).step();
+        int s = -1;
+        if (palettes != null) {
+            while (s + 1 < palettes.size() && palettes.step(s + 1) <= step) {
+                s++;
+            }
+        }
+        if (s < 0) {
+            paletteStep.add(Double.NaN);
+            return null;
+        }
+        if (s == 0) {
+            paletteStep.add((double) palettes.step(0));
+            return palettes.palette(0);
+        }
+        long a = palettes.step(s - 1);
+        long b = palettes.step(s);
+        double interval = cumulativeAt(b) - cumulativeAt(a);
+        double since = cumulativeAt(step) - cumulativeAt(b);
+        double f = interval > 0 ? since / interval : (step - b) / (double) (b - a);
+        f = Math.min(1, Math.max(0, f));
+        paletteStep.add(a + f * (b - a));
+        return palettes.paletteToward(s, f);
+    }
+
+    /** Cumulative update norm after step {@code step} (0 before the first step). */
+    private double cumulativeAt(long step) {
+        int lo = 0;
+        int hi = steps.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).step() <= step) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? 0 : cumulative.get(found);
     }
 
     /** Palettes of the first and last snapshot, or null without palettes. */
     float[][] firstAndLastPalette() {
-        if (palettes == null) {
+        if (palettes == null || palettes.size() < 2) {
             return null;
         }
         return new float[][] {palettes.palette(0), palettes.palette(palettes.size() - 1)};

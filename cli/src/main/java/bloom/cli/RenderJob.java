@@ -2,10 +2,12 @@ package bloom.cli;
 
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
+import bloom.flame.render.CpuRenderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
 import bloom.flame.xml.FlameXml;
+import bloom.nmt.trace.EmbeddingSnapshot;
 import bloom.nmt.trace.StepRecord;
 import bloom.nmt.trace.Trace;
 import bloom.palette.DriftingPalettes;
@@ -47,6 +49,8 @@ final class RenderJob {
     private final RenderSettings settings;
     private final Path output;
     private final Renderer renderer;
+    /** Live render: whether training has ended (the rest is the tail, shown with its own bar). */
+    private volatile boolean trainingOver;
 
     RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
         this.runDir = runDir;
@@ -70,15 +74,118 @@ final class RenderJob {
 
     Result run(java.util.function.Consumer<String> log) throws IOException {
         Trace trace = Trace.read(runDir.resolve(bloom.nmt.train.Trainer.TRACE));
-        Genome base = Genomes.load(settings.genome(), settings.genomeIndex());
-        FramePlanner plan = new FramePlanner(trace, base, settings);
-        int frames = plan.frames();
+        FramePlanner plan = new FramePlanner(trace, Genomes.load(settings.genome(), settings.genomeIndex()), settings);
+        try {
+            return render(plan, f -> f < plan.frames(), plan.frames(), plan.frames(), log, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("render interrupted", e);
+        }
+    }
+
+    /** Decides whether frame f exists, waiting for training where it must. */
+    private interface Frames {
+        boolean has(int frame) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Renders while training runs, from the records {@code feed} hands over: frame t is planned
+     * once record t+1 has arrived (so every snapshot up to step t is known) or training ended.
+     * While training runs, the CPU renderer keeps one core free for it; afterwards it takes all.
+     * {@code rendered} hears the number of frames encoded so far.
+     *
+     * @param totalSteps the minibatches training will do, for the progress bar
+     */
+    Result runLive(LiveFeed feed, long totalSteps, java.util.function.Consumer<String> log,
+                   java.util.function.LongConsumer rendered) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CpuRenderer cpu = renderer instanceof CpuRenderer c ? c : null;
+        try {
+            Trace prefix = (Trace) next(feed);
+            FramePlanner plan = new FramePlanner(prefix.header().sketchDims(), Genomes.load(settings.genome(),
+                    settings.genomeIndex()), settings);
+            int si = 0;
+            for (StepRecord r : prefix.steps()) {
+                while (si < prefix.snapshots().size() && prefix.snapshots().get(si).step() < r.step()) {
+                    plan.add(prefix.snapshots().get(si++));
+                }
+                plan.add(r);
+            }
+            while (si < prefix.snapshots().size()) {
+                plan.add(prefix.snapshots().get(si++));
+            }
+            boolean[] ended = {false};
+            if (cpu != null) {
+                cpu.limitParallelism(Math.max(1, cores - 1));
+            }
+            Frames frames = f -> {
+                while (!ended[0] && plan.frames() < f + 2) {
+                    Object item = next(feed);
+                    if (LiveFeed.isEnd(item)) {
+                        ended[0] = true;
+                        trainingOver = true;
+                        if (!LiveFeed.completed(item)) {
+                            throw new TrainingStopped();
+                        }
+                        if (cpu != null) {
+                            cpu.limitParallelism(cores);
+                        }
+                    } else if (item instanceof StepRecord r) {
+                        plan.add(r);
+                    } else if (item instanceof EmbeddingSnapshot e) {
+                        plan.add(e);
+                    }
+                }
+                return f < plan.frames();
+            };
+            return render(plan, frames, prefix.steps().size(), (int) totalSteps, log, rendered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainingStopped();
+        } catch (RuntimeException | IOException | Error e) {
+            feed.consumerFailed(e);
+            throw e;
+        } finally {
+            if (cpu != null) {
+                cpu.limitParallelism(cores);
+            }
+        }
+    }
+
+    /** Training ended without finishing: what was rendered is kept for the resume. */
+    static final class TrainingStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TrainingStopped() {
+            super("training stopped before the render finished");
+        }
+    }
+
+    private static Object next(LiveFeed feed) throws InterruptedException {
+        while (true) {
+            Object item = feed.take(250);
+            if (item != null && !(item instanceof bloom.nmt.trace.Evaluation)) {
+                return item;
+            }
+        }
+    }
+
+    /**
+     * The render loop: frames from the first not yet in a finished segment, as long as
+     * {@code frames.has(f)}; segments of {@code segmentFrames}; then the join.
+     *
+     * @param known    frames certainly in the trace now (finished segments beyond are rendered again)
+     * @param expected frames expected in all, for the progress bar
+     * @param rendered hears frames encoded so far while training runs; null to show a bar from the start
+     */
+    private Result render(FramePlanner plan, Frames frames, int known, int expected, java.util.function.Consumer<String> log,
+                          java.util.function.LongConsumer rendered) throws IOException, InterruptedException {
         Path segments = output.resolveSibling(stem(output) + ".segments");
         Files.createDirectories(segments);
         cleanPartial(segments);
-        int start = completedPrefix(segments, frames);
+        int start = completedPrefix(segments, known);
         if (start > 0) {
-            log.accept("resuming the render at frame " + start + " of " + frames + " (" + start + " frames already encoded)");
+            log.accept("resuming the render at frame " + start + " (" + start + " frames already encoded)");
         }
         Path pngDir = runDir.resolve("frames");
         if (settings.png()) {
@@ -86,8 +193,7 @@ final class RenderJob {
         }
         RenderSpec spec = new RenderSpec(settings.size().width(), settings.size().height(), settings.quality(),
                 settings.oversample(), settings.seed(), settings.threads());
-        ProgressBar bar = ProgressBar.stderr("rendering", frames, "frames");
-        bar.update(start, "");
+        ProgressBar bar = null;
         long t0 = System.nanoTime();
         int[] previous = null;
         if (start > 0) {
@@ -95,12 +201,14 @@ final class RenderJob {
             previous = frame(plan, start - 1, renderer, spec).toRgb8();
         }
         int renderedNow = 0;
-        for (int segStart = start; segStart < frames; segStart += settings.segmentFrames()) {
-            int segEnd = Math.min(frames, segStart + settings.segmentFrames()) - 1;
-            Path part = segments.resolve(String.format(Locale.ROOT, "%06d-%06d.part.mp4", segStart, segEnd));
+        int f = start;
+        while (frames.has(f)) {
+            int segStart = f;
+            int segLast = segStart + settings.segmentFrames() - 1;
+            Path part = segments.resolve(String.format(Locale.ROOT, "%06d.part.mp4", segStart));
             List<Map<String, Object>> infos = new ArrayList<>();
             try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
-                for (int f = segStart; f <= segEnd; f++) {
+                for (; f <= segLast && frames.has(f); f++) {
                     Genome g = plan.genome(f);
                     Image img = frame(plan, f, renderer, spec);
                     encoder.write(img);
@@ -112,15 +220,29 @@ final class RenderJob {
                     }
                     infos.add(frameInfo(f, plan.record(f), change, g, plan));
                     renderedNow++;
-                    bar.update(f + 1, "step " + plan.record(f).step());
+                    if (rendered != null && !trainingOver) {
+                        rendered.accept(f + 1);
+                    } else {
+                        if (bar == null) {
+                            bar = ProgressBar.stderr("rendering", Math.max(expected, plan.frames()), "frames");
+                        }
+                        bar.update(f + 1, "step " + plan.record(f).step());
+                    }
                 }
             }
+            int segEnd = f - 1;
             Json.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
             Files.move(part, segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", segStart, segEnd)),
                     StandardCopyOption.ATOMIC_MOVE);
         }
-        bar.finish("");
+        if (bar != null) {
+            bar.finish("");
+        }
+        if (plan.frames() == 0) {
+            throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        int total = plan.frames();
 
         List<Path> parts = segmentFiles(segments);
         Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
@@ -144,7 +266,7 @@ final class RenderJob {
         float[][] ends = plan.firstAndLastPalette();
         double cFirst = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[0]);
         double cLast = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[1]);
-        return new Result(output, indexFile, frames, renderedNow, seconds, Stats.spearman(updates, changes), cFirst, cLast);
+        return new Result(output, indexFile, total, renderedNow, seconds, Stats.spearman(updates, changes), cFirst, cLast);
     }
 
     private static Map<String, Object> frameInfo(int frame, StepRecord r, double change, Genome g, FramePlanner plan) {
@@ -157,7 +279,7 @@ final class RenderJob {
         m.put("updateNorm", Json.finite(r.updateNorm()));
         m.put("updateRatio", Json.finite(r.updateRatio()));
         m.put("finite", r.finite());
-        m.put("relativeStep", Json.finite(r.updateNorm() / plan.typicalUpdate()));
+        m.put("relativeStep", Json.finite(r.updateNorm() / plan.typicalUpdate(frame)));
         m.put("change", Json.finite(change));
         m.put("paletteStep", Json.finite(plan.paletteStep(frame)));
         m.put("genome", digest(g));

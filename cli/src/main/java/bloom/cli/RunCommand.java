@@ -8,6 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -75,11 +81,47 @@ final class RunCommand implements Callable<Integer> {
     private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer) throws Exception {
         Path dir = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err);
         ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
-        TrainStage.Outcome t = TrainStage.run(dir, ts, m -> log(err, m));
-        log(err, String.format(Locale.ROOT, "trained %d minibatches, %.3f s each; test BLEU %.2f on %d sentences",
-                t.steps(), t.secondsPerStep(), t.bleu(), t.testSentences()));
-        RenderJob.Result r = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer).run(m -> log(err, m));
+        RenderJob job = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer);
+        long started = System.nanoTime();
+        TrainStage.Outcome t;
+        RenderJob.Result r;
+        if (Files.exists(dir.resolve(RunDirectory.TRAINING))) {
+            t = TrainStage.run(dir, ts, m -> log(err, m));
+            r = job.run(m -> log(err, m));
+        } else {
+            // Render while training: the trainer on one core, frames on the others, then on all.
+            LiveFeed feed = new LiveFeed(LiveFeed.DEFAULT_CAPACITY);
+            AtomicLong frames = new AtomicLong();
+            ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> {
+                Thread th = new Thread(runnable, "bloom-render");
+                th.setDaemon(true);
+                return th;
+            });
+            Future<RenderJob.Result> rendering = pool.submit(
+                    () -> job.runLive(feed, ts.config().maxBatches(), m -> log(err, m), frames::set));
+            pool.shutdown();
+            try {
+                t = TrainStage.run(dir, ts, m -> log(err, m), feed, frames::get);
+            } catch (Exception | Error e) {
+                feed.finished(false);
+                Throwable renderFailure = failure(rendering);
+                if (renderFailure != null && !(renderFailure instanceof RenderJob.TrainingStopped)
+                        && e.getMessage() != null && e.getMessage().startsWith("the renderer stopped")) {
+                    throw rethrow(renderFailure); // the render failed first: report its reason
+                }
+                throw e;
+            }
+            log(err, String.format(Locale.ROOT, "trained %d minibatches, %.3f s each; test BLEU %.2f on %d sentences",
+                    t.steps(), t.secondsPerStep(), t.bleu(), t.testSentences()));
+            try {
+                r = rendering.get();
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            }
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = summary(t, r, rs);
+        summary.put("wallSeconds", wall);
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
         InspectCommand.Result flagged = InspectCommand.analyse(dir, Anomalies.Settings.DEFAULT);
         hint.done();
@@ -111,6 +153,23 @@ final class RunCommand implements Callable<Integer> {
         m.put("paletteColourfulnessFirst", Json.finite(r.colourfulnessFirst()));
         m.put("paletteColourfulnessLast", Json.finite(r.colourfulnessLast()));
         return m;
+    }
+
+    /** The render thread's failure once it has ended, or null if it succeeded. */
+    private static Throwable failure(Future<?> rendering) throws InterruptedException {
+        try {
+            rendering.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private static Exception rethrow(Throwable t) {
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return t instanceof Exception ex ? ex : new IllegalStateException(t);
     }
 
     static void log(PrintWriter err, String message) {

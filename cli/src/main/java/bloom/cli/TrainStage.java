@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -24,6 +25,15 @@ final class TrainStage {
     private TrainStage() {}
 
     static Outcome run(Path dir, TrainingSettings settings, Consumer<String> log) throws IOException {
+        return run(dir, settings, log, null, null);
+    }
+
+    /**
+     * Trains, handing every record to {@code feed} as well (null for none); the training bar
+     * shows {@code framesRendered} when given.
+     */
+    static Outcome run(Path dir, TrainingSettings settings, Consumer<String> log, bloom.nmt.train.TrainingFeed feed,
+                       java.util.function.LongSupplier framesRendered) throws IOException {
         Path done = dir.resolve(RunDirectory.TRAINING);
         if (Files.exists(done)) {
             log.accept("training already finished in " + dir + "; using its results");
@@ -34,6 +44,7 @@ final class TrainStage {
                 + " validation, " + corpus.test().size() + " test pairs");
         ProgressBar[] bar = new ProgressBar[1];
         double[] smoothed = {Double.NaN};
+        double[] validBleu = {Double.NaN};
         ProgressBar[] decode = new ProgressBar[1];
         TrainingProgress progress = new TrainingProgress() {
             @Override
@@ -52,7 +63,14 @@ final class TrainStage {
                 }
                 // Minibatch losses vary with sentence length: show a moving average (about 20 steps).
                 smoothed[0] = Double.isNaN(smoothed[0]) || !Double.isFinite(loss) ? loss : 0.95 * smoothed[0] + 0.05 * loss;
-                bar[0].update(step, String.format(Locale.ROOT, "epoch %d  loss %.2f", epoch + 1, smoothed[0]));
+                bar[0].update(step, String.format(Locale.ROOT, "epoch %d  loss %.2f", epoch + 1, smoothed[0])
+                        + (Double.isNaN(validBleu[0]) ? "" : String.format(Locale.ROOT, "  valid BLEU %.1f", validBleu[0]))
+                        + (framesRendered == null ? "" : "  frames " + framesRendered.getAsLong()));
+            }
+
+            @Override
+            public void validation(long step, double bleu, int sentences) {
+                validBleu[0] = bleu;
             }
 
             @Override
@@ -65,7 +83,7 @@ final class TrainStage {
         };
         long t0 = System.nanoTime();
         TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).inject(settings.fault())
-                .stopOnNonFinite(settings.stopOnNan()).run();
+                .stopOnNonFinite(settings.stopOnNan()).feed(feed).run();
         if (decode[0] != null) {
             decode[0].finish("");
         }
@@ -81,6 +99,19 @@ final class TrainStage {
         json.put("secondsPerStep", Json.finite(o.secondsPerStep()));
         json.put("trainingSeconds", o.seconds());
         json.put("skippedPairs", o.skippedPairs());
+        json.put("optimizer", settings.config().model().optimizer().name().toLowerCase(Locale.ROOT));
+        json.put("learningRate", settings.config().model().learningRate());
+        List<bloom.nmt.trace.Evaluation> evals = bloom.nmt.trace.Trace.read(dir.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
+        List<Map<String, Object>> curve = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (bloom.nmt.trace.Evaluation e : evals) {
+            curve.add(Map.of("step", e.step(), "bleu", Json.finite(e.bleu()), "sentences", e.sentences()));
+            line.append(line.length() == 0 ? "" : ", ").append(e.step()).append(String.format(Locale.ROOT, ": %.1f", e.bleu()));
+        }
+        json.put("validation", curve);
+        if (!evals.isEmpty()) {
+            log.accept("validation BLEU (" + evals.get(0).sentences() + " held-out sentences) by minibatch: " + line);
+        }
         Json.write(done, json);
         return o;
     }

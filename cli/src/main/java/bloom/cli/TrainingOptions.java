@@ -88,6 +88,15 @@ public final class TrainingOptions {
             description = "Minibatches between checkpoints to resume from; also one per epoch (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    @Option(names = "--valid-every", paramLabel = "N", defaultValue = "100", order = 31,
+            description = "Minibatches between validation BLEU measurements during training, recorded in the trace "
+                    + "and shown by 'bloom inspect' and the report; 0 for none (default: ${DEFAULT-VALUE}).")
+    int validEvery;
+
+    @Option(names = "--valid-sentences", paramLabel = "N", defaultValue = "200", order = 32,
+            description = "Validation sentences translated each time (default: ${DEFAULT-VALUE}).")
+    int validSentences;
+
     @Option(names = "--eval-sentences", paramLabel = "N", defaultValue = "1000", order = 30,
             description = "Test sentences translated for BLEU at the end; 0 for all (default: ${DEFAULT-VALUE}).")
     int evalSentences;
@@ -110,7 +119,7 @@ public final class TrainingOptions {
         try {
             model = new Seq2SeqConfig(embedding, hidden, opt, lr, clip, seed);
             config = new TrainingConfig(model, batchSize, epochs, batches, bpeMerges, maxTokens, sketchDims,
-                    snapshotEvery, checkpointEvery, evalSentences, seed);
+                    snapshotEvery, checkpointEvery, evalSentences, seed, validEvery, validSentences);
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }

@@ -6,29 +6,64 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Palettes that drift with the embeddings, one per snapshot, interpolated in between.
+ * Palettes that drift with the embeddings, one per snapshot, built as the snapshots arrive.
  *
  * <p>The method: sample tokens (rows); start every token's colour at one random RGB point; at
  * each snapshot, project each token's movement since the previous snapshot onto the snapshot's
- * sign-aligned PCA axes and add it (scaled by the temperature) to the token's R, G and B,
- * reflecting at 0 and 1 (a band flipped to BGR adds the first axis to blue and the third to red). A palette stacks these colours across time: each token owns a band of
- * the 256 entries, and along its band runs the token's colour from the start of training (or, for
- * a truncated band, from later) to the palette's moment. Before the embeddings have moved every
- * token still has the starting colour, so early palettes are near-monochrome; as the embeddings
- * spread apart the bands diverge and the palette gains colour.
+ * sign-aligned PCA axes and add it (scaled) to the token's R, G and B, reflecting at 0 and 1 (a
+ * band flipped to BGR adds the first axis to blue and the third to red). A palette stacks these
+ * colours across time: each token owns a band of the 256 entries, and along its band runs the
+ * token's colour from the start of training (or, for a truncated band, from later) to the
+ * palette's moment. Before the embeddings have moved every token still has the starting colour,
+ * so early palettes are near-monochrome; as the embeddings spread apart the bands diverge.
+ *
+ * <p>Causal: the palette of snapshot s depends only on snapshots 0..s, so a palette built while
+ * training runs equals the one built afterwards from the whole trace. The scale is causal too:
+ * a move is measured against the typical move so far (the mean over the intervals up to s of the
+ * median token's move), and {@code temperature} is the colour distance a token travels in
+ * {@value #REFERENCE_INTERVALS} typical intervals.
  */
 public final class DriftingPalettes {
 
     public static final int SIZE = 256;
+    /** Snapshot intervals over which a typical token travels {@code temperature} in RGB. */
+    public static final int REFERENCE_INTERVALS = 40;
 
-    private final long[] steps;
-    private final float[][] palettes;
+    private final PaletteOptions options;
+    private final int rows;
     private final int[] tokens;
+    private final double[] startFraction;
+    private final boolean[] bgr;
+    private final double[] seedColour;
+    private final List<Long> steps = new ArrayList<>();
+    private final List<double[][]> colours = new ArrayList<>(); // [snapshot][token][rgb]
+    private final List<float[]> palettes = new ArrayList<>();
+    private double[][] lastSnapshot;
+    private double[][] lastAxes;
+    private double moveSum;
+    private int intervals;
 
-    private DriftingPalettes(long[] steps, float[][] palettes, int[] tokens) {
-        this.steps = steps;
-        this.palettes = palettes;
-        this.tokens = tokens;
+    private DriftingPalettes(int rows, PaletteOptions options) {
+        this.options = options;
+        this.rows = rows;
+        SplittableRandom rng = new SplittableRandom(options.seed());
+        this.tokens = sample(rows, Math.min(options.tokens(), rows), rng.split());
+        SplittableRandom bands = rng.split();
+        this.startFraction = new double[tokens.length];
+        this.bgr = new boolean[tokens.length];
+        for (int j = 0; j < tokens.length; j++) {
+            startFraction[j] = bands.nextDouble() < options.truncateProbability() ? 0.3 + 0.5 * bands.nextDouble() : 0;
+            bgr[j] = bands.nextDouble() < options.bgrProbability();
+        }
+        this.seedColour = new double[] {0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble()};
+    }
+
+    /** Palettes for snapshots of {@code rows} tokens, none added yet. */
+    public static DriftingPalettes start(int rows, PaletteOptions options) {
+        if (rows < 2) {
+            throw new IllegalArgumentException("Snapshots need at least 2 rows, got " + rows);
+        }
+        return new DriftingPalettes(rows, options);
     }
 
     /**
@@ -41,67 +76,69 @@ public final class DriftingPalettes {
             throw new IllegalArgumentException("Need one step per snapshot and at least one snapshot, got "
                     + steps.length + " steps for " + n + " snapshots");
         }
-        for (int s = 1; s < n; s++) {
-            if (steps[s] <= steps[s - 1]) {
-                throw new IllegalArgumentException("Snapshot steps must increase: " + steps[s - 1] + " then " + steps[s]);
-            }
-            if (snapshots.get(s).length != snapshots.get(0).length || snapshots.get(s)[0].length != snapshots.get(0)[0].length) {
-                throw new IllegalArgumentException("Snapshot " + s + " has another shape than snapshot 0");
-            }
+        DriftingPalettes p = start(snapshots.get(0).length, options);
+        for (int s = 0; s < n; s++) {
+            p.add(steps[s], snapshots.get(s));
         }
-        SplittableRandom rng = new SplittableRandom(options.seed());
-        int rows = snapshots.get(0).length;
-        int[] tokens = sample(rows, Math.min(options.tokens(), rows), rng.split());
-        SplittableRandom bands = rng.split();
-        double[] startFraction = new double[tokens.length];
-        boolean[] bgr = new boolean[tokens.length];
-        for (int j = 0; j < tokens.length; j++) {
-            startFraction[j] = bands.nextDouble() < options.truncateProbability() ? 0.3 + 0.5 * bands.nextDouble() : 0;
-            bgr[j] = bands.nextDouble() < options.bgrProbability();
-        }
-        double[] seedColour = {0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble()};
+        return p;
+    }
 
-        PcaTrack pca = PcaTrack.fit(snapshots);
-        // Movement of each sampled token per snapshot interval, in that snapshot's axes.
-        double[][][] moves = new double[n][tokens.length][];
-        double[] pathLength = new double[tokens.length];
-        for (int s = 1; s < n; s++) {
-            double[][] prev = snapshots.get(s - 1);
-            double[][] cur = snapshots.get(s);
+    /** Adds the next snapshot: its step must exceed the last one's, its shape match the first's. */
+    public void add(long step, double[][] snapshot) {
+        int s = steps.size();
+        if (s > 0 && step <= steps.get(s - 1)) {
+            throw new IllegalArgumentException("Snapshot steps must increase: " + steps.get(s - 1) + " then " + step);
+        }
+        if (snapshot.length != rows || (lastSnapshot != null && snapshot[0].length != lastSnapshot[0].length)) {
+            throw new IllegalArgumentException("Snapshot " + s + " has another shape than snapshot 0");
+        }
+        double[][] axes = PcaTrack.axes(snapshot, lastAxes);
+        double[][] c = new double[tokens.length][];
+        if (s == 0) {
             for (int j = 0; j < tokens.length; j++) {
-                double[] delta = new double[cur[0].length];
-                for (int c = 0; c < delta.length; c++) {
-                    delta[c] = cur[tokens[j]][c] - prev[tokens[j]][c];
-                }
-                moves[s][j] = pca.projectDelta(s, delta);
-                pathLength[j] += norm(moves[s][j]);
+                c[j] = seedColour.clone();
             }
-        }
-        double median = median(pathLength);
-        double gain = median > 0 ? options.temperature() / median : 0;
-
-        double[][][] colours = new double[n][tokens.length][];
-        for (int j = 0; j < tokens.length; j++) {
-            colours[0][j] = seedColour.clone();
-            for (int s = 1; s < n; s++) {
-                double[] c = colours[s - 1][j].clone();
+        } else {
+            double[][] moves = new double[tokens.length][];
+            double[] lengths = new double[tokens.length];
+            for (int j = 0; j < tokens.length; j++) {
+                double[] delta = new double[snapshot[0].length];
+                for (int k = 0; k < delta.length; k++) {
+                    delta[k] = snapshot[tokens[j]][k] - lastSnapshot[tokens[j]][k];
+                }
+                moves[j] = new double[PcaTrack.DIMS];
+                for (int a = 0; a < PcaTrack.DIMS; a++) {
+                    moves[j][a] = PcaTrack.dot(delta, axes[a]);
+                }
+                lengths[j] = norm(moves[j]);
+            }
+            double median = median(lengths);
+            if (Double.isFinite(median)) {
+                moveSum += median;
+                intervals++;
+            }
+            double typical = intervals > 0 ? moveSum / intervals : 0;
+            double gain = typical > 0 ? options.temperature() / (REFERENCE_INTERVALS * typical) : 0;
+            double[][] prev = colours.get(s - 1);
+            for (int j = 0; j < tokens.length; j++) {
+                double[] cj = prev[j].clone();
                 for (int a = 0; a < 3; a++) {
                     // A BGR band reads the axes in reverse: the first axis drives blue, not red.
-                    double v = moves[s][j][bgr[j] ? 2 - a : a] * gain;
-                    c[a] = reflect(c[a] + (Double.isFinite(v) ? v : 0));
+                    double v = moves[j][bgr[j] ? 2 - a : a] * gain;
+                    cj[a] = reflect(cj[a] + (Double.isFinite(v) ? v : 0));
                 }
-                colours[s][j] = c;
+                c[j] = cj;
             }
         }
-        float[][] palettes = new float[n][];
-        for (int s = 0; s < n; s++) {
-            palettes[s] = stack(colours, s, startFraction);
-        }
-        return new DriftingPalettes(steps.clone(), palettes, tokens);
+        steps.add(step);
+        colours.add(c);
+        palettes.add(stack(colours, s, startFraction));
+        lastSnapshot = snapshot;
+        lastAxes = axes;
     }
 
     /** The palette of snapshot {@code s}: bands of token colour histories from their start to s. */
-    private static float[] stack(double[][][] colours, int s, double[] startFraction) {
+    private static float[] stack(List<double[][]> colours, int s, double[] startFraction) {
         int bands = startFraction.length;
         float[] out = new float[SIZE * 3];
         for (int i = 0; i < SIZE; i++) {
@@ -115,18 +152,19 @@ public final class DriftingPalettes {
             int t1 = Math.min(s, t0 + 1);
             double f = t - t0;
             for (int a = 0; a < 3; a++) {
-                out[3 * i + a] = (float) ((1 - f) * colours[t0][j][a] + f * colours[t1][j][a]);
+                out[3 * i + a] = (float) ((1 - f) * colours.get(t0)[j][a] + f * colours.get(t1)[j][a]);
             }
         }
         return out;
     }
 
+    /** Snapshots added so far. */
     public int size() {
-        return palettes.length;
+        return palettes.size();
     }
 
     public long step(int s) {
-        return steps[s];
+        return steps.get(s);
     }
 
     /** Rows of the embedding matrix whose movement colours the palette. */
@@ -136,31 +174,24 @@ public final class DriftingPalettes {
 
     /** The palette of snapshot {@code s}: 768 RGB components in [0, 1]. */
     public float[] palette(int s) {
-        return palettes[s].clone();
+        return palettes.get(s).clone();
     }
 
     /**
-     * The palette at any training step: linear interpolation between the palettes of the
-     * snapshots around it, the first palette before the first snapshot and the last after.
+     * The palette on its way from snapshot {@code s - 1} to snapshot {@code s}: {@code f} in [0, 1]
+     * is how far, linearly. A frame after snapshot s shows this transition, so its colours follow
+     * the last snapshot it can know of, one interval behind it, without jumps.
      */
-    public float[] paletteAt(double step) {
-        int hi = Arrays.binarySearch(steps, (long) Math.ceil(step));
-        if (hi >= 0 && steps[hi] == step) {
-            return palette(hi);
+    public float[] paletteToward(int s, double f) {
+        if (s <= 0 || f >= 1) {
+            return palette(Math.max(0, s));
         }
-        int idx = hi >= 0 ? hi : -hi - 1;
-        if (idx <= 0) {
-            return palette(0);
-        }
-        if (idx >= steps.length) {
-            return palette(steps.length - 1);
-        }
-        double f = (step - steps[idx - 1]) / (double) (steps[idx] - steps[idx - 1]);
-        float[] a = palettes[idx - 1];
-        float[] b = palettes[idx];
+        float[] a = palettes.get(s - 1);
+        float[] b = palettes.get(s);
+        double w = Math.max(0, f);
         float[] out = new float[a.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) ((1 - f) * a[i] + f * b[i]);
+            out[i] = (float) ((1 - w) * a[i] + w * b[i]);
         }
         return out;
     }

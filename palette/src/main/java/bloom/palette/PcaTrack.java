@@ -70,6 +70,26 @@ public final class PcaTrack {
         return new PcaTrack(centers, axes, spread);
     }
 
+    /**
+     * The three leading axes of one snapshot, each signed to agree with {@code previous} (the
+     * previous snapshot's axes, or null for the first): what {@link #fit} computes per snapshot,
+     * for callers that receive snapshots one at a time.
+     */
+    public static double[][] axes(double[][] x, double[][] previous) {
+        PcaTrack one = fit(List.<double[][]>of(x));
+        double[][] out = new double[DIMS][];
+        for (int a = 0; a < DIMS; a++) {
+            double[] axis = one.axes[0][a];
+            if (previous != null && dot(axis, previous[a]) < 0) {
+                for (int c = 0; c < axis.length; c++) {
+                    axis[c] = -axis[c];
+                }
+            }
+            out[a] = axis;
+        }
+        return out;
+    }
+
     public int size() {
         return axes.length;
     }

@@ -65,19 +65,33 @@ class DriftingPalettesTest {
         }
     }
 
+    /** A palette built while training runs equals the one built from the whole trace afterwards. */
     @Test
-    void seededAndInterpolatedBetweenSnapshots() {
+    void eachPaletteDependsOnlyOnTheSnapshotsUpToIt() {
+        List<double[][]> all = diverging(9);
+        DriftingPalettes whole = DriftingPalettes.fit(steps(9), all, PaletteOptions.defaults(5));
+        for (int k = 1; k <= 9; k++) {
+            DriftingPalettes prefix = DriftingPalettes.fit(java.util.Arrays.copyOf(steps(9), k), all.subList(0, k),
+                    PaletteOptions.defaults(5));
+            for (int s = 0; s < k; s++) {
+                assertArrayEquals(whole.palette(s), prefix.palette(s), "snapshot " + s + " of a prefix of " + k);
+            }
+        }
+    }
+
+    @Test
+    void seededAndInterpolatedTowardTheLastSnapshot() {
         DriftingPalettes a = DriftingPalettes.fit(steps(5), diverging(5), PaletteOptions.defaults(3));
         DriftingPalettes b = DriftingPalettes.fit(steps(5), diverging(5), PaletteOptions.defaults(3));
         assertArrayEquals(a.palette(4), b.palette(4));
-        float[] mid = a.paletteAt(15);
+        float[] mid = a.paletteToward(2, 0.5);
         float[] lo = a.palette(1);
         float[] hi = a.palette(2);
         for (int i = 0; i < mid.length; i++) {
             assertEquals((lo[i] + hi[i]) / 2, mid[i], 1e-6);
         }
-        assertArrayEquals(a.palette(0), a.paletteAt(-5));
-        assertArrayEquals(a.palette(4), a.paletteAt(1e9));
+        assertArrayEquals(a.palette(0), a.paletteToward(0, 0.3));
+        assertArrayEquals(a.palette(4), a.paletteToward(4, 7));
         for (float v : a.palette(4)) {
             assertTrue(v >= 0 && v <= 1);
         }

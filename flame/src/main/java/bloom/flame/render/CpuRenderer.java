@@ -43,9 +43,24 @@ public final class CpuRenderer extends ChaosGame {
     /** Fewer trajectories than this many iterations each are not worth their fuse. */
     private static final int MIN_TRAJECTORY = 1024;
 
+    private volatile int parallelism = Integer.MAX_VALUE;
+
     @Override
     public String describe() {
         return "cpu";
+    }
+
+    /**
+     * Runs the {@code spec.threads()} random streams of a render on at most {@code threads} threads
+     * at once (the rest wait their turn). The image does not change: it depends on the number of
+     * streams, not on how many run at the same time. Lets a renderer share the machine with
+     * training and take every core once training is done.
+     */
+    public void limitParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Invalid parallelism: " + threads);
+        }
+        this.parallelism = threads;
     }
 
     /** Runs the chaos game on {@code spec.threads()} threads and returns the summed histogram cells. */
@@ -59,10 +74,13 @@ public final class CpuRenderer extends ChaosGame {
             long share = iterations / threads + (t < iterations % threads ? 1 : 0);
             workers.add(new Worker(g, projection, share, mix(spec.seed(), t), done, iterations, progress));
         }
-        if (threads == 1) {
-            workers.get(0).run();
+        int poolSize = Math.min(threads, parallelism);
+        if (poolSize == 1) {
+            for (Worker w : workers) {
+                w.run();
+            }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
                 Thread th = new Thread(r, "bloom-chaos");
                 th.setDaemon(true);
                 return th;

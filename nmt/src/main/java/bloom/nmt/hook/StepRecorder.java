@@ -89,6 +89,11 @@ public final class StepRecorder {
         }
     }
 
+    /** A validation score at the current step. */
+    public void evaluation(double bleu, int sentences) {
+        sink.evaluation(new bloom.nmt.trace.Evaluation(step, bleu, sentences));
+    }
+
     private void snapshot() {
         if (embeddings == null) {
             return;

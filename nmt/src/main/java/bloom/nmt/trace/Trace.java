@@ -20,15 +20,17 @@ public final class Trace {
     private final TraceHeader header;
     private final List<StepRecord> steps;
     private final List<EmbeddingSnapshot> snapshots;
+    private final List<Evaluation> evaluations;
     private final List<long[]> ends; // {step, end offset} per record, in file order
     private final long validLength;
     private final long fileLength;
 
-    private Trace(TraceHeader header, List<StepRecord> steps, List<EmbeddingSnapshot> snapshots, List<long[]> ends,
-                  long validLength, long fileLength) {
+    private Trace(TraceHeader header, List<StepRecord> steps, List<EmbeddingSnapshot> snapshots, List<Evaluation> evaluations,
+                  List<long[]> ends, long validLength, long fileLength) {
         this.header = header;
         this.steps = List.copyOf(steps);
         this.snapshots = List.copyOf(snapshots);
+        this.evaluations = List.copyOf(evaluations);
         this.ends = ends;
         this.validLength = validLength;
         this.fileLength = fileLength;
@@ -50,6 +52,7 @@ public final class Trace {
         TraceHeader header = null;
         List<StepRecord> steps = new ArrayList<>();
         List<EmbeddingSnapshot> snapshots = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
         List<long[]> ends = new ArrayList<>();
         long valid = in.position();
         while (in.remaining() >= 9) {
@@ -99,6 +102,15 @@ public final class Trace {
                     }
                     snapshots.add(new EmbeddingSnapshot(step, rows, cols, v));
                 }
+                case TraceFormat.EVALUATION -> {
+                    step = rec.getLong();
+                    double bleu = rec.getDouble();
+                    int n = rec.getInt();
+                    if (!evaluations.isEmpty() && evaluations.get(evaluations.size() - 1).step() == step) {
+                        evaluations.remove(evaluations.size() - 1);
+                    }
+                    evaluations.add(new Evaluation(step, bleu, n));
+                }
                 default -> throw new TraceException(file + ": unknown record type " + type + " at byte " + start
                         + " (written by a newer Bloom?)");
             }
@@ -109,7 +121,7 @@ public final class Trace {
         if (header == null) {
             throw new TraceException(file + ": trace has no header record");
         }
-        return new Trace(header, steps, snapshots, ends, valid, bytes.length);
+        return new Trace(header, steps, snapshots, evaluations, ends, valid, bytes.length);
     }
 
     private static String readUtf(ByteBuffer b) {
@@ -129,6 +141,11 @@ public final class Trace {
 
     public List<EmbeddingSnapshot> snapshots() {
         return snapshots;
+    }
+
+    /** Validation scores measured during training, in step order. */
+    public List<Evaluation> evaluations() {
+        return evaluations;
     }
 
     /** Bytes after the last complete record: non-zero after a crash mid-write. */

@@ -11,6 +11,7 @@ package bloom.nmt.trace;
  * STEP       long step, int epoch, double loss, double gradNorm, double updateNorm,
  *            double paramNorm, int k, float[k] sketch
  * EMBEDDINGS long step, int rows, int cols, float[rows * cols]
+ * EVALUATION long step, double bleu, int sentences
  * </pre>
  */
 final class TraceFormat {
@@ -19,6 +20,7 @@ final class TraceFormat {
     static final byte HEADER = 1;
     static final byte STEP = 2;
     static final byte EMBEDDINGS = 3;
+    static final byte EVALUATION = 4;
     /** No record is larger than this: guards against reading garbage lengths. */
     static final int MAX_RECORD = 1 << 30;
 

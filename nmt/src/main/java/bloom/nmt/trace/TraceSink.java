@@ -6,4 +6,7 @@ public interface TraceSink {
     void step(StepRecord record);
 
     void embeddings(EmbeddingSnapshot snapshot);
+
+    /** A validation score measured during training; sinks that keep no scores ignore it. */
+    default void evaluation(Evaluation evaluation) {}
 }

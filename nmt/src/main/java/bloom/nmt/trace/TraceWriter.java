@@ -97,6 +97,19 @@ public final class TraceWriter implements TraceSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void evaluation(Evaluation e) {
+        try {
+            begin(TraceFormat.EVALUATION);
+            data.writeLong(e.step());
+            data.writeDouble(e.bleu());
+            data.writeInt(e.sentences());
+            end();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write trace " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
     /** Forces everything written so far to the storage device. */
     public void sync() throws IOException {
         channel.force(false);

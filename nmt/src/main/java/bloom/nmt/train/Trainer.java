@@ -12,6 +12,7 @@ import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqModel;
 import bloom.nmt.trace.TraceHeader;
+import bloom.nmt.trace.TraceSink;
 import bloom.nmt.trace.TraceWriter;
 
 import java.io.IOException;
@@ -64,6 +65,13 @@ public final class Trainer {
     private record Prepared(BytePairEncoding bpe, Vocabulary source, Vocabulary target, List<EncodedPair> train, int skipped) {}
 
     private Fault fault;
+    private TrainingFeed feed;
+
+    /** Hands every record to {@code feed} as well as to the trace file (null for none). */
+    public Trainer feed(TrainingFeed feed) {
+        this.feed = feed;
+        return this;
+    }
     private boolean stopOnNonFinite = true;
     private long nonFiniteAt;
 
@@ -123,7 +131,15 @@ public final class Trainer {
         Seq2SeqModel trained = model;
         int rows = data.target.size();
         int cols = config.model().embeddingSize();
-        StepRecorder hook = new StepRecorder(trace, new CountSketch(config.sketchDims(), config.seed()),
+        TraceSink sink = feed == null ? trace : tee(trace, feed);
+        if (feed != null) {
+            feed.started(traceFile, start.step());
+        }
+        List<SentencePair> valid = corpus.valid();
+        if (config.validSentences() > 0 && valid.size() > config.validSentences()) {
+            valid = valid.subList(0, config.validSentences());
+        }
+        StepRecorder hook = new StepRecorder(sink, new CountSketch(config.sketchDims(), config.seed()),
                 step -> new EmbeddingSnapshot(step, rows, cols, model.targetEmbeddings()), config.snapshotEvery(), start.step());
 
         int perEpoch = Batches.epoch(data.train, config.batchSize(), config.seed(), 0).size();
@@ -135,6 +151,7 @@ public final class Trainer {
         int epochsCompleted = start.epoch();
         long sessionStart = System.nanoTime();
         long sessionSteps = 0;
+        boolean completed = false;
         try {
             for (int epoch = start.epoch(); epoch < config.epochs() && step < total; epoch++) {
                 List<List<EncodedPair>> batches = Batches.epoch(data.train, config.batchSize(), config.seed(), epoch);
@@ -160,6 +177,12 @@ public final class Trainer {
                     step++;
                     sessionSteps++;
                     progress.step(step, total, epoch, done.loss());
+                    if (config.validEvery() > 0 && !valid.isEmpty() && hook.lastFinite()
+                            && (step % config.validEvery() == 0 || step == total)) {
+                        double score = Bleu.corpus(translate(model, data, valid, null), references(valid)).score();
+                        hook.evaluation(score, valid.size());
+                        progress.validation(step, score, valid.size());
+                    }
                     if (stopOnNonFinite && !hook.lastFinite()) {
                         nonFiniteAt = step;
                         progress.phase("batch " + step + " has a non-finite loss, gradient or update: training stops "
@@ -187,8 +210,12 @@ public final class Trainer {
                     new Checkpoint(step, epoch, b).save(dir, model);
                 }
             }
+            completed = true;
         } finally {
             trace.close();
+            if (feed != null) {
+                feed.finished(completed);
+            }
         }
         double secondsPerStep = sessionSteps == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9 / sessionSteps;
 
@@ -251,14 +278,31 @@ public final class Trainer {
     /** Greedy translation of the test sentences, written to {@code translations.tsv}, and their BLEU. */
     private Bleu.Score evaluate(Seq2SeqModel model, Prepared data, List<SentencePair> test) throws IOException {
         progress.phase("translating " + test.size() + " test sentences");
+        List<String> hyp = translate(model, data, test, progress);
+        List<String> ref = references(test);
+        try (Writer w = Files.newBufferedWriter(dir.resolve(TRANSLATIONS), StandardCharsets.UTF_8)) {
+            w.write("source\treference\ttranslation\n");
+            for (int i = 0; i < test.size(); i++) {
+                w.write(test.get(i).source() + "\t" + ref.get(i) + "\t" + hyp.get(i) + "\n");
+            }
+        }
+        return Bleu.corpus(hyp, ref);
+    }
+
+    private static List<String> references(List<SentencePair> pairs) {
+        return pairs.stream().map(SentencePair::target).toList();
+    }
+
+    /** Greedy translations of the pairs' sources, in their order, decoded in chunks of similar length. */
+    private static List<String> translate(Seq2SeqModel model, Prepared data, List<SentencePair> pairs, TrainingProgress progress) {
         List<Integer> order = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
-        for (int i = 0; i < test.size(); i++) {
+        for (int i = 0; i < pairs.size(); i++) {
             order.add(i);
-            sources.add(data.source.ids(data.bpe.encode(test.get(i).source())));
+            sources.add(data.source.ids(data.bpe.encode(pairs.get(i).source())));
         }
         order.sort(Comparator.comparingInt(i -> sources.get(i).length));
-        String[] hypotheses = new String[test.size()];
+        String[] hypotheses = new String[pairs.size()];
         int chunk = 128;
         for (int start = 0; start < order.size(); start += chunk) {
             List<Integer> ids = order.subList(start, Math.min(order.size(), start + chunk));
@@ -272,16 +316,32 @@ public final class Trainer {
             for (int j = 0; j < ids.size(); j++) {
                 hypotheses[ids.get(j)] = BytePairEncoding.decode(data.target.tokens(out.get(j)));
             }
-            progress.decoding(Math.min(order.size(), start + chunk), order.size());
-        }
-        List<String> hyp = List.of(hypotheses);
-        List<String> ref = test.stream().map(SentencePair::target).toList();
-        try (Writer w = Files.newBufferedWriter(dir.resolve(TRANSLATIONS), StandardCharsets.UTF_8)) {
-            w.write("source\treference\ttranslation\n");
-            for (int i = 0; i < test.size(); i++) {
-                w.write(test.get(i).source() + "\t" + ref.get(i) + "\t" + hyp.get(i) + "\n");
+            if (progress != null) {
+                progress.decoding(Math.min(order.size(), start + chunk), order.size());
             }
         }
-        return Bleu.corpus(hyp, ref);
+        return List.of(hypotheses);
+    }
+
+    private static TraceSink tee(TraceSink a, TraceSink b) {
+        return new TraceSink() {
+            @Override
+            public void step(bloom.nmt.trace.StepRecord record) {
+                a.step(record);
+                b.step(record);
+            }
+
+            @Override
+            public void embeddings(EmbeddingSnapshot snapshot) {
+                a.embeddings(snapshot);
+                b.embeddings(snapshot);
+            }
+
+            @Override
+            public void evaluation(bloom.nmt.trace.Evaluation evaluation) {
+                a.evaluation(evaluation);
+                b.evaluation(evaluation);
+            }
+        };
     }
 }

@@ -16,10 +16,20 @@ import bloom.nmt.model.Seq2SeqConfig;
  * @param checkpointEvery minibatches between checkpoints (also one per epoch)
  * @param evalSentences   test sentences translated for BLEU at the end; 0 for all
  * @param seed            seeds batching and the sketch (the model has its own in {@code model})
+ * @param validEvery      minibatches between validation BLEU measurements, recorded in the trace; 0 for none
+ * @param validSentences  validation sentences translated each time (the first of the corpus's validation split)
  */
 public record TrainingConfig(Seq2SeqConfig model, int batchSize, int epochs, long maxBatches, int bpeMerges,
                              int maxTokens, int sketchDims, int snapshotEvery, int checkpointEvery,
-                             int evalSentences, long seed) {
+                             int evalSentences, long seed, int validEvery, int validSentences) {
+
+    /** Without validation during training. */
+    public TrainingConfig(Seq2SeqConfig model, int batchSize, int epochs, long maxBatches, int bpeMerges,
+                          int maxTokens, int sketchDims, int snapshotEvery, int checkpointEvery,
+                          int evalSentences, long seed) {
+        this(model, batchSize, epochs, maxBatches, bpeMerges, maxTokens, sketchDims, snapshotEvery, checkpointEvery,
+                evalSentences, seed, 0, 0);
+    }
 
     public TrainingConfig {
         if (batchSize < 1) {
@@ -45,6 +55,12 @@ public record TrainingConfig(Seq2SeqConfig model, int batchSize, int epochs, lon
         }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Invalid checkpoint interval: " + checkpointEvery);
+        }
+        if (validEvery < 0) {
+            throw new IllegalArgumentException("Invalid validation interval: " + validEvery);
+        }
+        if (validSentences < 0) {
+            throw new IllegalArgumentException("Invalid number of validation sentences: " + validSentences);
         }
         if (evalSentences < 0) {
             throw new IllegalArgumentException("Invalid number of evaluation sentences: " + evalSentences);

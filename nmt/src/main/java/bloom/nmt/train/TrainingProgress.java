@@ -11,6 +11,9 @@ public interface TrainingProgress {
     /** A minibatch finished: {@code step} of {@code totalSteps}. */
     default void step(long step, long totalSteps, int epoch, double loss) { }
 
+    /** A validation BLEU was measured after {@code step} minibatches. */
+    default void validation(long step, double bleu, int sentences) { }
+
     /** Decoding progress: {@code done} of {@code total} sentences. */
     default void decoding(int done, int total) { }
 }
