@@ -53,7 +53,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     String optimizer;
 
     @Option(names = "--learning-rate", paramLabel = "R",
-            description = "Step size (default: 0.1 for sgd, 0.002 for adam).")
+            description = "Step size (default: 0.1 for sgd, 0.005 for adam).")
     Double learningRate;
 
     @Option(names = "--dl4j", description = "Also time the DL4J ComputationGraph of the same network (slow).")

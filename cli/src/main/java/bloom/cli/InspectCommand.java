@@ -98,7 +98,8 @@ final class InspectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    record Result(List<StepRecord> steps, double[] change, List<Anomalies.Anomaly> anomalies) {}
+    record Result(List<StepRecord> steps, double[] change, List<Anomalies.Anomaly> anomalies,
+                  List<bloom.nmt.trace.Evaluation> evaluations) {}
 
     /** Detects over a run directory and writes its anomalies.json. */
     static Result analyse(Path run, Anomalies.Settings settings) throws IOException {
@@ -111,7 +112,7 @@ final class InspectCommand implements Callable<Integer> {
             json.add(a.toJson());
         }
         Json.write(run.resolve(ANOMALIES), json);
-        return new Result(steps, change, found);
+        return new Result(steps, change, found, trace.evaluations());
     }
 
     /** Image change into each step's frame, from the run's frames.json; NaN where not rendered. */
@@ -148,6 +149,7 @@ final class InspectCommand implements Callable<Integer> {
         line(out, "grad norm", s, StepRecord::gradNorm, true, width, r.anomalies());
         line(out, "update norm", s, StepRecord::updateNorm, true, width, r.anomalies());
         line(out, "log10 ratio", s, x -> Math.log10(x.updateRatio()), false, width, r.anomalies());
+        validation(out, r.evaluations(), width);
         if (r.anomalies().isEmpty()) {
             out.println("no anomalies above the thresholds");
             return;
@@ -161,6 +163,25 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
+
+    /** The validation BLEU measured during training: a sparkline from 0 to 100 and its first, best and last values. */
+    private static void validation(PrintWriter out, List<bloom.nmt.trace.Evaluation> evals, int width) {
+        if (evals.isEmpty()) {
+            out.printf(Locale.ROOT, "%-12s (not measured: train with --valid-every N)%n", "valid BLEU");
+            return;
+        }
+        int cols = Math.min(width, evals.size());
+        StringBuilder bars = new StringBuilder();
+        for (int b = 0; b < cols; b++) {
+            double v = evals.get((int) ((long) (b + 1) * evals.size() / cols) - 1).bleu();
+            bars.append(Double.isFinite(v) ? BARS[(int) Math.min(BARS.length - 1, Math.max(0, v / 100 * BARS.length))] : '!');
+        }
+        bloom.nmt.trace.Evaluation first = evals.get(0);
+        bloom.nmt.trace.Evaluation last = evals.get(evals.size() - 1);
+        bloom.nmt.trace.Evaluation best = evals.stream().max(java.util.Comparator.comparingDouble(bloom.nmt.trace.Evaluation::bleu)).get();
+        out.printf(Locale.ROOT, "%-12s %s  %.1f at batch %d -> %.1f at batch %d (best %.1f at %d; %d sentences, 0-100 scale)%n",
+                "valid BLEU", bars, first.bleu(), first.step(), last.bleu(), last.step(), best.bleu(), best.step(), first.sentences());
+    }
 
     /**
      * One series as a sparkline: each column is a bucket of batches drawn at its maximum (a spike

@@ -31,6 +31,8 @@ final class LiveFeed implements TrainingFeed {
     private final BlockingQueue<Object> queue;
     private final int capacity;
     private volatile Throwable consumerFailure;
+    private volatile boolean ended;
+    private volatile boolean completed;
 
     LiveFeed(int capacity) {
         this.capacity = capacity;
@@ -65,8 +67,20 @@ final class LiveFeed implements TrainingFeed {
         put(evaluation);
     }
 
+    /** Whether training has ended (records may still wait in the queue). */
+    boolean trainingEnded() {
+        return ended;
+    }
+
+    /** Whether training ended by finishing (not by failing). */
+    boolean trainingCompleted() {
+        return completed;
+    }
+
     @Override
     public void finished(boolean completed) {
+        this.completed = completed;
+        ended = true;
         Object end = completed ? END_OK : END_FAILED;
         while (consumerFailure == null) {
             try {

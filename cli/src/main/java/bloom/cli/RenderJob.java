@@ -119,6 +119,15 @@ final class RenderJob {
                 cpu.limitParallelism(Math.max(1, cores - 1));
             }
             Frames frames = f -> {
+                if (feed.trainingEnded() && !feed.trainingCompleted()) {
+                    throw new TrainingStopped();
+                }
+                if (!trainingOver && feed.trainingEnded()) {
+                    trainingOver = true; // the rest is the tail: every core renders it
+                    if (cpu != null) {
+                        cpu.limitParallelism(cores);
+                    }
+                }
                 while (!ended[0] && plan.frames() < f + 2) {
                     Object item = next(feed);
                     if (LiveFeed.isEnd(item)) {

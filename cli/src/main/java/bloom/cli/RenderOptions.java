@@ -20,7 +20,7 @@ public final class RenderOptions {
             description = "Frame size; both sides even (default: ${DEFAULT-VALUE}).")
     Size size;
 
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "30", order = 43,
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "15", order = 43,
             description = "Samples per pixel per frame; 200-1000 for a gallery film (default: ${DEFAULT-VALUE}).")
     double quality;
 

@@ -144,6 +144,8 @@ final class ReportCommand implements Callable<Integer> {
     /** The page: the template with the run's data put in as one JSON object. */
     static String html(Path run, JsonNode frames, List<Anomalies.Anomaly> anomalies, List<String> images) throws IOException {
         List<Map<String, Object>> meta = new ArrayList<>();
+        List<bloom.nmt.trace.Evaluation> evals = bloom.nmt.trace.Trace.read(run.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
+        int ei = -1;
         for (JsonNode f : frames) {
             Map<String, Object> m = new LinkedHashMap<>();
             for (String k : new String[] {"frame", "step", "epoch", "loss", "gradNorm", "updateNorm", "updateRatio",
@@ -151,6 +153,11 @@ final class ReportCommand implements Callable<Integer> {
                 JsonNode v = f.get(k);
                 m.put(k, v == null || v.isNull() ? null : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? v.asBoolean() : v.asText());
             }
+            long step = f.path("step").asLong();
+            while (ei + 1 < evals.size() && evals.get(ei + 1).step() <= step) {
+                ei++;
+            }
+            m.put("validBleu", ei < 0 ? null : Json.finite(evals.get(ei).bleu()));
             meta.add(m);
         }
         List<Object> flags = new ArrayList<>();

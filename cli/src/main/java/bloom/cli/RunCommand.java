@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Every minibatch becomes one frame: the optimizer's step moves the base flame's shape, the drift of the "
                         + "target embeddings colours its palette. With no options it trains on the embedded Spanish-English "
-                        + "corpus for 400 minibatches and writes runs/run-<time>/run.mp4.",
+                        + "corpus for 3,500 minibatches with Adam, rendering frames while it trains, and writes runs/run-<time>/run.mp4.",
                 "",
                 "An interrupted run (Ctrl-C, a killed process, a full disk) resumes when the same command is given "
                         + "the same --out directory: no recorded minibatch is lost and no finished video segment is "
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Run directory (default: runs/run-<date>-<time>). An unfinished run there is resumed.")
     Path out;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "400", order = 3,
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "3500", order = 3,
             description = "Stop after N minibatches, one frame each; 0 trains every epoch (default: ${DEFAULT-VALUE}).")
     long batches;
 

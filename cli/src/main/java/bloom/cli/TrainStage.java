@@ -99,6 +99,12 @@ final class TrainStage {
         json.put("secondsPerStep", Json.finite(o.secondsPerStep()));
         json.put("trainingSeconds", o.seconds());
         json.put("skippedPairs", o.skippedPairs());
+        json.put("split", settings.splitDescription());
+        json.put("trainPairs", corpus.train().size());
+        json.put("validPairs", corpus.valid().size());
+        json.put("testPairs", corpus.test().size());
+        json.put("testSourcesInTraining", bloom.nmt.corpus.Corpus.sourcesInTraining(corpus.train(), corpus.test()));
+        json.put("validSourcesInTraining", bloom.nmt.corpus.Corpus.sourcesInTraining(corpus.train(), corpus.valid()));
         json.put("optimizer", settings.config().model().optimizer().name().toLowerCase(Locale.ROOT));
         json.put("learningRate", settings.config().model().learningRate());
         List<bloom.nmt.trace.Evaluation> evals = bloom.nmt.trace.Trace.read(dir.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();

@@ -307,7 +307,7 @@ public final class Translator {
                 }
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    float v = (float) Math.exp(w[wr + k] - max);
+                    float v = Vec.exp(w[wr + k] - max);
                     w[wr + k] = v;
                     sum += v;
                 }
@@ -384,7 +384,7 @@ public final class Translator {
                 }
                 double sum = 0;
                 for (int k = 0; k < vt; k++) {
-                    float v = (float) Math.exp(logits[r + k] - max);
+                    float v = Vec.exp(logits[r + k] - max);
                     logits[r + k] = v;
                     sum += v;
                 }

@@ -1,6 +1,7 @@
 package bloom.nmt.net;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,28 +15,69 @@ final class Vec {
 
     private Vec() {}
 
+    // exp(x) = 2^k · e^r with k = round(x·log2 e) and r = x - k·ln 2 (Cody and Waite), e^r by its
+    // Taylor polynomial of degree 6 (|r| <= ln2/2: relative error below 2e-7). Only additions,
+    // multiplications, fused multiply-adds and exact conversions: the vector code and its scalar
+    // twin round identically whether the JIT has compiled them or not, so training is reproducible
+    // bit for bit (the Vector API's EXP and TANH are not: their fallback and intrinsic differ).
+    private static final float LOG2E = 1.44269504f;
+    private static final float ROUND = 12582912f; // 1.5 * 2^23: x + ROUND - ROUND rounds to an integer
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float MIN_X = -87.3f;
+    private static final float MAX_X = 88.3f;
+    private static final float[] TAYLOR = {1f / 720, 1f / 120, 1f / 24, 1f / 6, 1f / 2, 1f, 1f};
+
+    static FloatVector exp(FloatVector x) {
+        FloatVector v = x.max(MIN_X).min(MAX_X);
+        FloatVector k = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUND)).sub(ROUND);
+        FloatVector r = k.fma(FloatVector.broadcast(S, -LN2_HI), v);
+        r = k.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, TAYLOR[0]);
+        for (int i = 1; i < TAYLOR.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(S, TAYLOR[i]));
+        }
+        IntVector bits = ((IntVector) k.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats());
+    }
+
+    /** The scalar twin of {@link #exp(FloatVector)}, rounding identically. */
+    static float exp(float x) {
+        float v = Math.min(Math.max(x, MIN_X), MAX_X);
+        float k = Math.fma(v, LOG2E, ROUND) - ROUND;
+        float r = Math.fma(k, -LN2_HI, v);
+        r = Math.fma(k, -LN2_LO, r);
+        float p = TAYLOR[0];
+        for (int i = 1; i < TAYLOR.length; i++) {
+            p = Math.fma(p, r, TAYLOR[i]);
+        }
+        return p * Float.intBitsToFloat(((int) k + 127) << 23);
+    }
+
     /** {@code x[i] = 1 / (1 + exp(-x[i]))} for {@code i in [from, from + n)}. */
     static void sigmoid(float[] x, int from, int n) {
         int i = from;
         int end = from + n;
         for (; i + L <= end; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
-            ONE.div(v.neg().lanewise(VectorOperators.EXP).add(ONE)).intoArray(x, i);
+            ONE.div(exp(v.neg()).add(ONE)).intoArray(x, i);
         }
         for (; i < end; i++) {
-            x[i] = (float) (1 / (1 + Math.exp(-x[i])));
+            x[i] = 1f / (exp(-x[i]) + 1f);
         }
     }
 
-    /** {@code x[i] = tanh(x[i])} for {@code i in [from, from + n)}. */
+    /** {@code x[i] = tanh(x[i]) = 2 σ(2x) - 1} for {@code i in [from, from + n)} (absolute error below 3e-7). */
     static void tanh(float[] x, int from, int n) {
+        FloatVector two = FloatVector.broadcast(S, 2f);
         int i = from;
         int end = from + n;
         for (; i + L <= end; i += L) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            two.div(exp(v.mul(-2f)).add(ONE)).sub(ONE).intoArray(x, i);
         }
         for (; i < end; i++) {
-            x[i] = (float) Math.tanh(x[i]);
+            x[i] = 2f / (exp(x[i] * -2f) + 1f) - 1f;
         }
     }
 
@@ -62,30 +104,19 @@ final class Vec {
         }
     }
 
-    /** The dot product of {@code n} elements, accumulated lane-wise in float. */
+    /** The dot product of {@code n} elements, summed in index order (reproducible). */
     static float dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            acc = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc);
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            s += x[xOff + i] * y[yOff + i];
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
         }
         return s;
     }
 
-    /** {@code sum of squares} of a range, in double. */
+    /** {@code sum of squares} of a range, in double, in index order. */
     static double sumSquares(float[] x, int from, int n) {
         double s = 0;
-        int i = from;
-        int end = from + n;
-        for (; i + L <= end; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, i);
-            s += v.mul(v).reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < end; i++) {
+        for (int i = from; i < from + n; i++) {
             s += (double) x[i] * x[i];
         }
         return s;

@@ -46,7 +46,9 @@ class TrainerTest {
 
     /**
      * A run killed after step 5 (its last checkpoint at step 3) resumes and writes exactly the
-     * trace an uninterrupted run writes: nothing recorded is lost or changed.
+     * trace an uninterrupted run writes, bit for bit: nothing recorded is lost or changed. The
+     * first run starts in a cold JVM and the resumed one in a warm one, so this also pins that the
+     * arithmetic does not depend on what the JIT has compiled.
      */
     @Test
     void aKilledRunResumesToTheSameTrace(@TempDir Path whole, @TempDir Path killed) throws IOException {
@@ -69,9 +71,9 @@ class TrainerTest {
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).step(), b.get(i).step());
-            assertEquals(a.get(i).loss(), b.get(i).loss(), 1e-5 * Math.abs(a.get(i).loss()), "loss at step " + (i + 1));
-            assertEquals(a.get(i).updateNorm(), b.get(i).updateNorm(), 1e-4 * a.get(i).updateNorm(), "update at step " + (i + 1));
-            assertArrayEquals(a.get(i).sketch(), b.get(i).sketch(), 1e-4f * (float) a.get(i).updateNorm());
+            assertEquals(a.get(i).loss(), b.get(i).loss(), 0, "loss at step " + (i + 1));
+            assertEquals(a.get(i).updateNorm(), b.get(i).updateNorm(), 0, "update at step " + (i + 1));
+            assertArrayEquals(a.get(i).sketch(), b.get(i).sketch(), 0f);
         }
         assertEquals(Trace.read(whole.resolve(Trainer.TRACE)).snapshots().size(),
                 Trace.read(killed.resolve(Trainer.TRACE)).snapshots().size());
