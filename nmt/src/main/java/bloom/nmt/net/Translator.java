@@ -382,12 +382,7 @@ public final class Translator {
                 for (int k = 0; k < vt; k++) {
                     max = Math.max(max, logits[r + k]);
                 }
-                double sum = 0;
-                for (int k = 0; k < vt; k++) {
-                    float v = Vec.exp(logits[r + k] - max);
-                    logits[r + k] = v;
-                    sum += v;
-                }
+                double sum = Vec.expShifted(logits, r, vt, max);
                 int y = b.labels()[t * batch + s];
                 float py = (float) (logits[r + y] / sum);
                 loss -= Math.log(Math.max(py, Float.MIN_NORMAL));
