@@ -61,7 +61,12 @@ final class FramePlanner {
         if (trace.steps().isEmpty()) {
             throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
         }
-        // Snapshots come before the step that follows them: a snapshot at step k is known to frame k.
+        addAll(trace);
+    }
+
+    /** Every record and snapshot of a trace, in the order training wrote them. */
+    void addAll(Trace trace) {
+        // A snapshot at step k follows record k: it is known to frame k (and after).
         int si = 0;
         List<EmbeddingSnapshot> snaps = trace.snapshots();
         for (StepRecord r : trace.steps()) {

@@ -104,16 +104,7 @@ final class RenderJob {
             Trace prefix = (Trace) next(feed);
             FramePlanner plan = new FramePlanner(prefix.header().sketchDims(), Genomes.load(settings.genome(),
                     settings.genomeIndex()), settings);
-            int si = 0;
-            for (StepRecord r : prefix.steps()) {
-                while (si < prefix.snapshots().size() && prefix.snapshots().get(si).step() < r.step()) {
-                    plan.add(prefix.snapshots().get(si++));
-                }
-                plan.add(r);
-            }
-            while (si < prefix.snapshots().size()) {
-                plan.add(prefix.snapshots().get(si++));
-            }
+            plan.addAll(prefix);
             boolean[] ended = {false};
             if (cpu != null) {
                 cpu.limitParallelism(Math.max(1, cores - 1));

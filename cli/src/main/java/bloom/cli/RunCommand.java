@@ -122,6 +122,8 @@ final class RunCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = summary(t, r, rs);
         summary.put("wallSeconds", wall);
+        summary.put("optimizer", ts.config().model().optimizer().name().toLowerCase(Locale.ROOT));
+        summary.put("learningRate", ts.config().model().learningRate());
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
         InspectCommand.Result flagged = InspectCommand.analyse(dir, Anomalies.Settings.DEFAULT);
         hint.done();
