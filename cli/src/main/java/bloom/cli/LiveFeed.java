@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hand-over from the training thread to the renderer in one process: the records in the
- * order they were written, through a bounded queue. When the renderer falls {@link #capacity}
- * items behind, the trainer waits at its next record: a slow renderer slows training down
+ * order they were written, through a bounded queue. When the renderer falls the queue's capacity
+ * behind, the trainer waits at its next record: a slow renderer slows training down
  * instead of filling the heap. If the renderer fails, the trainer's next record throws, so
  * neither runs on alone.
  */
@@ -29,18 +29,12 @@ final class LiveFeed implements TrainingFeed {
     private static final Object END_FAILED = new Object();
 
     private final BlockingQueue<Object> queue;
-    private final int capacity;
     private volatile Throwable consumerFailure;
     private volatile boolean ended;
     private volatile boolean completed;
 
     LiveFeed(int capacity) {
-        this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
-    }
-
-    int capacity() {
-        return capacity;
     }
 
     @Override

@@ -27,7 +27,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,8 +115,7 @@ public final class TrainRace {
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
                 Seq2SeqModel.Step s = model.fit(d.batches().get(i), d.model().learningRate());
-                float[] u = model.lastUpdate();
-                hook.record(0, s.loss(), s.gradNorm(), FloatBuffer.wrap(u), 0, u.length, s.updateNorm(), s.paramNorm());
+                hook.record(0, s.loss(), s.gradNorm(), model.lastUpdate(), s.updateNorm(), s.paramNorm());
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
                 losses[i] = s.loss();
                 progress.accept(i + 1);

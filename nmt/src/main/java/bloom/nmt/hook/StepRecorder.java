@@ -94,6 +94,11 @@ public final class StepRecorder {
         sink.evaluation(new bloom.nmt.trace.Evaluation(step, bleu, sentences));
     }
 
+    /** Records one minibatch whose applied update is the whole of {@code update}. */
+    public void record(int epoch, double loss, double gradNorm, float[] update, double updateNorm, double paramNorm) {
+        record(epoch, loss, gradNorm, FloatBuffer.wrap(update), 0, update.length, updateNorm, paramNorm);
+    }
+
     private void snapshot() {
         if (embeddings == null) {
             return;

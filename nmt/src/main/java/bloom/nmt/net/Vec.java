@@ -2,7 +2,6 @@ package bloom.nmt.net;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -179,9 +178,5 @@ final class Vec {
         for (; i < end; i++) {
             x[i] *= a;
         }
-    }
-
-    static VectorMask<Float> tail(int i, int n) {
-        return S.indexInRange(i, n);
     }
 }

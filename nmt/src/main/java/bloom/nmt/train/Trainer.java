@@ -17,7 +17,6 @@ import bloom.nmt.trace.TraceWriter;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,9 +170,7 @@ public final class Trainer {
                         lr = fault.kind() == Fault.Kind.NAN ? Double.NaN : lr * Fault.LR_FACTOR;
                     }
                     Seq2SeqModel.Step done = model.fit(batch, lr);
-                    float[] update = model.lastUpdate();
-                    hook.record(epoch, done.loss(), done.gradNorm(), FloatBuffer.wrap(update), 0, update.length,
-                            done.updateNorm(), done.paramNorm());
+                    hook.record(epoch, done.loss(), done.gradNorm(), model.lastUpdate(), done.updateNorm(), done.paramNorm());
                     step++;
                     sessionSteps++;
                     progress.step(step, total, epoch, done.loss());
