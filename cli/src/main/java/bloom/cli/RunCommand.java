@@ -105,9 +105,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (Exception | Error e) {
                 feed.finished(false);
                 Throwable renderFailure = failure(rendering);
-                if (renderFailure != null && !(renderFailure instanceof RenderJob.TrainingStopped)
-                        && e.getMessage() != null && e.getMessage().startsWith("the renderer stopped")) {
-                    throw rethrow(renderFailure); // the render failed first: report its reason
+                if (renderFailure != null && !(renderFailure instanceof RenderJob.TrainingStopped)) {
+                    throw rethrow(renderFailure); // the render failed and stopped training: report its reason
                 }
                 throw e;
             }
