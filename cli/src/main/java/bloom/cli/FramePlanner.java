@@ -1,6 +1,7 @@
 package bloom.cli;
 
 import bloom.flame.fold.StepFolder;
+import bloom.flame.fold.StepScale;
 import bloom.flame.genome.Camera;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Palette;
@@ -23,7 +24,7 @@ import java.util.List;
  * <p>Causal: frame t depends only on the steps up to t and the snapshots taken at or before
  * step t, so frames planned while training runs (records {@link #add}ed as they arrive) equal
  * frames planned afterwards from the whole trace. The step fold measures each step against the
- * geometric mean of the update norms so far; the palette follows the last snapshot the frame can
+ * update norms so far ({@link StepScale}); the palette follows the last snapshot the frame can
  * know of, moving from the one before it to it over the interval after it (see {@link #paletteStep}).
  * Frames must be requested in increasing order, since folding accumulates; {@link #skipTo}
  * replays the folding without rendering (for a resumed render).
@@ -39,10 +40,9 @@ final class FramePlanner {
     private DriftingPalettes palettes;
     private boolean noPalettes;
     private double[][] lastMatrix;
-    private final List<Double> typical = new ArrayList<>();
+    private final StepScale scale;
+    private final List<Double> ratios = new ArrayList<>();
     private final List<Double> paletteStep = new ArrayList<>();
-    private double logSum;
-    private int logCount;
     private int next;
     private Genome current;
 
@@ -51,6 +51,7 @@ final class FramePlanner {
         this.base = base.withCamera(cam)
                 .withSampling(base.sampling().withQuality(s.quality()).withOversample(s.oversample()));
         this.folder = new StepFolder(this.base, sketchDims, s.fold());
+        this.scale = new StepScale(s.fold().contrast());
         this.settings = s;
         this.current = this.base;
     }
@@ -146,9 +147,9 @@ final class FramePlanner {
         return frame < paletteStep.size() ? paletteStep.get(frame) : Double.NaN;
     }
 
-    /** The geometric mean of the update norms up to the frame's step: a step of this size moves the genome by the fold gain. */
-    double typicalUpdate(int frame) {
-        return typical.get(frame);
+    /** The frame's step size against the steps before it, as folded (1: a typical step, moving the genome by the fold gain). */
+    double relativeStep(int frame) {
+        return ratios.get(frame);
     }
 
     /** Folds steps up to, not including, {@code frame} without producing genomes. */
@@ -171,14 +172,9 @@ final class FramePlanner {
 
     private void advance() {
         StepRecord r = steps.get(next);
-        double u = r.updateNorm();
-        if (Double.isFinite(u) && u > 0) {
-            logSum += Math.log(u);
-            logCount++;
-        }
-        double t = logCount > 0 ? Math.exp(logSum / logCount) : 1;
-        typical.add(t);
-        Genome g = folder.fold(r.sketch(), r.updateNorm() / t);
+        double ratio = scale.next(r.updateNorm());
+        ratios.add(ratio);
+        Genome g = folder.fold(r.sketch(), ratio);
         float[] palette = paletteFor(next);
         current = palette == null ? g : g.withPalette(Palette.of(palette));
         next++;

@@ -279,7 +279,7 @@ final class RenderJob {
         m.put("updateNorm", Json.finite(r.updateNorm()));
         m.put("updateRatio", Json.finite(r.updateRatio()));
         m.put("finite", r.finite());
-        m.put("relativeStep", Json.finite(r.updateNorm() / plan.typicalUpdate(frame)));
+        m.put("relativeStep", Json.finite(plan.relativeStep(frame)));
         m.put("change", Json.finite(change));
         m.put("paletteStep", Json.finite(plan.paletteStep(frame)));
         m.put("genome", digest(g));

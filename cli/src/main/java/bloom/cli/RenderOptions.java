@@ -70,16 +70,23 @@ public final class RenderOptions {
             description = "Coefficient change of a typical optimizer step (default: ${DEFAULT-VALUE}).")
     double foldGain;
 
-    @Option(names = "--fold-memory", paramLabel = "M", defaultValue = "" + FoldSettings.DEFAULT_MEMORY, order = 61,
+    @Option(names = "--fold-contrast", paramLabel = "C", defaultValue = "" + FoldSettings.DEFAULT_CONTRAST, order = 61,
+            description = "How strongly step sizes are told apart: one standard deviation of log step size becomes "
+                    + "a factor e^C in how far the flame moves, whatever the optimizer (Adam's steps vary by 10-30%%, "
+                    + "plain SGD's tenfold); 0 moves each step by its size over the geometric mean of the steps "
+                    + "so far (default: ${DEFAULT-VALUE}).")
+    double foldContrast;
+
+    @Option(names = "--fold-memory", paramLabel = "M", defaultValue = "" + FoldSettings.DEFAULT_MEMORY, order = 62,
             description = "Fraction of the accumulated shape change kept per step; 1 adds steps up forever "
                     + "(default: ${DEFAULT-VALUE}).")
     double foldMemory;
 
-    @Option(names = "--fold-colour", arity = "0..1", defaultValue = "false", fallbackValue = "true", order = 62,
+    @Option(names = "--fold-colour", arity = "0..1", defaultValue = "false", fallbackValue = "true", order = 63,
             description = "Let steps also move each xform's colour.")
     boolean foldColour;
 
-    @Option(names = "--fold-opacity", arity = "0..1", defaultValue = "false", fallbackValue = "true", order = 63,
+    @Option(names = "--fold-opacity", arity = "0..1", defaultValue = "false", fallbackValue = "true", order = 64,
             description = "Let steps also move each xform's opacity.")
     boolean foldOpacity;
 
@@ -93,7 +100,7 @@ public final class RenderOptions {
         try {
             palette = new PaletteOptions(paletteTokens, paletteTemperature, paletteTruncate, paletteBgr,
                     paletteSeed != null ? paletteSeed : seed);
-            fold = new FoldSettings(foldGain, foldMemory, 0.35, 0.5, foldColour, foldOpacity, seed);
+            fold = new FoldSettings(foldGain, foldContrast, foldMemory, 0.35, 0.5, foldColour, foldOpacity, seed);
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }

@@ -32,7 +32,7 @@ public final class TrainingOptions {
 
     @Option(names = "--test", paramLabel = "FILE[,FILE]", split = ",", order = 12,
             description = "Held-out test pairs for the final BLEU, in the same formats as --valid. Without it, a corpus "
-                    + "file is split by a seeded shuffle of its source sentences (5% validation, 5% test), all "
+                    + "file is split by a seeded shuffle of its source sentences (5%% validation, 5%% test), all "
                     + "translations of one sentence on the same side.")
     List<Path> test;
 

@@ -13,16 +13,21 @@ import java.util.SplittableRandom;
  * update to the xforms' coefficients. Only xforms marked {@code animate} move, so a genome's
  * symmetry xforms keep its symmetry.
  *
- * <p>For step t with sketch s (k numbers) and size ratio r = ||update|| / typical ||update||:
+ * <p>For step t with sketch s (k numbers) and size ratio r against the steps before it ({@link StepScale}):
  * <pre>
  *   direction  u = s / ||s||                               (unit, k-dimensional)
  *   amplitude  m = gain * g(r),  g(r) = r for r <= 2, 2 + 4 ln(r / 2) above
  *   offset     D_t = memory * D_(t-1) + m * M u            (M: fixed seeded Gaussian, P x k)
- *   genome     coefficient_i = base_i + bound_i * tanh(D_t,i / bound_i)
+ *   genome     coefficient_i = base_i + bound_i * tri(D_t,i / bound_i)
  * </pre>
- * A typical step moves each coefficient by about {@code gain}; a step a hundred times larger
- * moves it about nine times further, dramatic but bounded. Because consecutive frames differ
- * by the latest step, frame-to-frame change follows the size of the optimizer step. A step
+ * where tri is the triangle wave of slope 1 or -1 between -1 and 1 (tri(x) = x near 0): an
+ * offset that reaches its bound reflects off it, as a ball off a wall. A typical step moves
+ * each coefficient by about {@code gain}; a step a hundred times larger moves it about nine
+ * times further, dramatic but bounded. Because tri has slope 1 everywhere but at the turns,
+ * consecutive frames differ by exactly the latest step (less the memory's pull back to the
+ * base) wherever the genome wandered: frame-to-frame change follows the size of the optimizer
+ * step. (A saturating map such as tanh would freeze a genome that drifted far, and the size of
+ * a step there would no longer show.) A step
  * whose sketch or size is not finite moves nothing (the frame repeats) and is reported by the
  * caller, not drawn as garbage.
  */
@@ -152,7 +157,13 @@ public final class StepFolder {
     }
 
     private double moved(int i) {
-        return baseValues[i] + bounds[i] * Math.tanh(offset[i] / bounds[i]);
+        return baseValues[i] + bounds[i] * triangle(offset[i] / bounds[i]);
+    }
+
+    /** The triangle wave of period 4: x on [-1, 1], reflected beyond; 1-Lipschitz and bounded by 1. */
+    static double triangle(double x) {
+        double p = x + 1 - 4 * Math.floor((x + 1) / 4); // phase in [0, 4)
+        return p <= 2 ? p - 1 : 3 - p;
     }
 
     private static double gaussian(SplittableRandom rng) {
