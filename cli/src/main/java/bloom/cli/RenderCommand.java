@@ -51,6 +51,12 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
+        try (RunLock lock = RunLock.acquire(run, "bloom render")) {
+            return render(err, rs);
+        }
+    }
+
+    private Integer render(PrintWriter err, RenderSettings rs) throws Exception {
         Path video = output != null ? output : defaultOutput(run);
         if (!video.getFileName().toString().endsWith(".mp4")) {
             throw BloomException.usage("--output " + video + ": expected a file name ending in .mp4");

@@ -51,6 +51,8 @@ final class RenderJob {
     private final Renderer renderer;
     /** Live render: whether training has ended (the rest is the tail, shown with its own bar). */
     private volatile boolean trainingOver;
+    /** Whether the join already sent a failed segment back to be rendered again. */
+    private boolean reRendered;
 
     RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
         this.runDir = runDir;
@@ -183,7 +185,7 @@ final class RenderJob {
         Path segments = output.resolveSibling(stem(output) + ".segments");
         Files.createDirectories(segments);
         cleanPartial(segments);
-        int start = completedPrefix(segments, known);
+        int start = completedPrefix(segments, known, log);
         if (start > 0) {
             log.accept("resuming the render at frame " + start + " (" + start + " frames already encoded)");
         }
@@ -231,6 +233,11 @@ final class RenderJob {
                 }
             }
             int segEnd = f - 1;
+            long encoded = Mp4Encoder.probe(part).frames();
+            if (encoded != segEnd - segStart + 1) {
+                throw new IOException(part + ": holds " + encoded + " frames after encoding, expected "
+                        + (segEnd - segStart + 1) + " (is the disk failing?)");
+            }
             Json.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
             Files.move(part, segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", segStart, segEnd)),
                     StandardCopyOption.ATOMIC_MOVE);
@@ -244,6 +251,16 @@ final class RenderJob {
         double seconds = (System.nanoTime() - t0) / 1e9;
         int total = plan.frames();
 
+        int verified = completedPrefix(segments, total, log);
+        if (verified < total) {
+            if (reRendered) {
+                throw new IOException(segments + ": the segment from frame " + verified
+                        + " failed verification again after rendering it again");
+            }
+            reRendered = true;
+            log.accept("rendering frames " + verified + " to " + (total - 1) + " again");
+            return run(log);
+        }
         List<Path> parts = segmentFiles(segments);
         Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
         Mp4Encoder.concat(parts, tmpVideo);
@@ -297,7 +314,12 @@ final class RenderJob {
     }
 
     /** Frames already encoded in finished segments that follow one another from frame 0. */
-    private static int completedPrefix(Path segments, int frames) throws IOException {
+    /**
+     * The frames held by finished segments from frame 0 on, without a gap, each verified: its
+     * video holds as many frames as its name says, and so does its index. Segments from the
+     * first that fails on are deleted, to be rendered again.
+     */
+    private static int completedPrefix(Path segments, int frames, java.util.function.Consumer<String> log) throws IOException {
         int next = 0;
         for (Path p : segmentFiles(segments)) {
             Matcher m = SEGMENT.matcher(p.getFileName().toString());
@@ -306,7 +328,12 @@ final class RenderJob {
             }
             int from = Integer.parseInt(m.group(1));
             int to = Integer.parseInt(m.group(2));
-            if (from != next || to >= frames || !Files.exists(sidecar(p))) {
+            if (from != next || to >= frames) {
+                break;
+            }
+            String fault = verify(p, to - from + 1);
+            if (fault != null) {
+                log.accept("segment " + p.getFileName() + " " + fault + ": frames from " + from + " on are rendered again");
                 break;
             }
             next = to + 1;
@@ -320,6 +347,33 @@ final class RenderJob {
             }
         }
         return next;
+    }
+
+    /** Null if the segment and its index hold {@code frames} frames each, else what is wrong. */
+    private static String verify(Path segment, int frames) {
+        Path index = sidecar(segment);
+        if (!Files.exists(index)) {
+            return "has no frame index";
+        }
+        try {
+            JsonNode n = Json.read(index);
+            if (!n.isArray() || n.size() != frames) {
+                return "has a frame index of " + (n.isArray() ? n.size() : 0) + " frames, expected " + frames;
+            }
+        } catch (IOException e) {
+            return "has an unreadable frame index";
+        }
+        long encoded;
+        // A damaged file is expected here: FFmpeg's own complaints would only repeat this method's answer.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);
+        try {
+            encoded = Mp4Encoder.probe(segment).frames();
+        } catch (IOException | RuntimeException e) {
+            return "is not a readable video";
+        } finally {
+            org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+        }
+        return encoded == frames ? null : "holds " + encoded + " frames, expected " + frames;
     }
 
     private static List<Path> segmentFiles(Path segments) throws IOException {

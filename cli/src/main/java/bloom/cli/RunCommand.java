@@ -79,7 +79,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer) throws Exception {
-        Path dir = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err);
+        try (RunLock lock = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err)) {
+            return run(err, ts, rs, renderer, lock.dir());
+        }
+    }
+
+    private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer, Path dir) throws Exception {
         ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
         RenderJob job = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer);
         long started = System.nanoTime();

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * translations.tsv    the test sentences, their references and the model's translations
  * run.mp4, frames.json  the video and its frame index (frame -> step, loss, norms, change, genome)
  * summary.json        the run's figures
+ * bloom.lock          held by the process working on it (see {@link RunLock})
  * </pre>
  * A directory is never overwritten silently: an unfinished run is resumed, a finished one is
  * refused, and a directory that is not a run is refused.
@@ -58,7 +59,7 @@ final class RunDirectory {
             return Files.exists(dir.resolve(finishedMarker)) ? State.FINISHED : State.RESUMABLE;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isEmpty()) {
+            if (s.noneMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
                 return State.NEW;
             }
         } catch (IOException e) {
@@ -71,25 +72,37 @@ final class RunDirectory {
     /**
      * Opens the directory a run-making command ({@code run}, {@code train}) works in: the given
      * one or a fresh one; a finished run (judged by {@code finishedMarker}) or a foreign directory
-     * is refused, a new run records its options, an unfinished one is resumed.
+     * is refused, a new run records its options, an unfinished one is resumed. The directory
+     * stays locked against other processes until the returned lock is closed.
      */
-    static Path open(Path out, String finishedMarker, CommandSpec spec, PrintWriter err) throws IOException {
+    static RunLock open(Path out, String finishedMarker, CommandSpec spec, PrintWriter err) throws IOException {
         Path dir = out != null ? out : fresh();
         String command = spec.qualifiedName();
-        State state = inspect(dir, finishedMarker);
+        refuseFinished(dir, inspect(dir, finishedMarker));
+        Files.createDirectories(dir);
+        RunLock lock = RunLock.acquire(dir, command);
+        try {
+            State state = inspect(dir, finishedMarker); // again, now that no other process can change it
+            refuseFinished(dir, state);
+            if (state == State.NEW) {
+                ConfigFile.write(dir.resolve(CONFIG), command + ": the options of this run\nrepeat it with: " + command
+                        + " --config " + dir.resolve(CONFIG), Options.values(spec));
+                RunCommand.log(err, "run directory " + dir);
+            } else {
+                RunCommand.log(err, "resuming the run in " + dir);
+            }
+            return lock;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void refuseFinished(Path dir, State state) {
         if (state == State.FINISHED) {
             throw BloomException.usage("--out " + dir + ": holds a finished run; render it with 'bloom render "
                     + dir + "' or choose another --out");
         }
-        Files.createDirectories(dir);
-        if (state == State.NEW) {
-            ConfigFile.write(dir.resolve(CONFIG), command + ": the options of this run\nrepeat it with: " + command
-                    + " --config " + dir.resolve(CONFIG), Options.values(spec));
-            RunCommand.log(err, "run directory " + dir);
-        } else {
-            RunCommand.log(err, "resuming the run in " + dir);
-        }
-        return dir;
     }
 
     /** A run directory to read: it must hold a trace. */

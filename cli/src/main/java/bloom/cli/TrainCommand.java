@@ -47,10 +47,14 @@ final class TrainCommand implements Callable<Integer> {
             throw BloomException.usage("--batches " + batches + ": expected 0 (all epochs) or more");
         }
         TrainingSettings ts = training.settings(common.seed, batches);
-        Path dir = RunDirectory.open(out, RunDirectory.TRAINING, spec, err);
-        ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
-        TrainStage.Outcome t = TrainStage.run(dir, ts, m -> RunCommand.log(err, m));
-        hint.done();
+        TrainStage.Outcome t;
+        Path dir;
+        try (RunLock lock = RunDirectory.open(out, RunDirectory.TRAINING, spec, err)) {
+            dir = lock.dir();
+            ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
+            t = TrainStage.run(dir, ts, m -> RunCommand.log(err, m));
+            hint.done();
+        }
         RunCommand.log(err, String.format(Locale.ROOT, "trained %d minibatches (%d epochs) in %s, %.3f s each; test BLEU %.2f on %d sentences",
                 t.steps(), t.epochs(), ProgressBar.duration(t.seconds()), t.secondsPerStep(), t.bleu(), t.testSentences()));
         RunCommand.log(err, t.bleuDetail());

@@ -13,6 +13,10 @@ import bloom.nmt.trace.TraceWriter;
 import bloom.palette.PaletteOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.ArrayList;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -84,7 +88,7 @@ class RenderJobTest {
     }
 
     /** Counts frames and fails on demand, like a process killed in the middle of a render. */
-    private static final class Flaky implements Renderer {
+    private static class Flaky implements Renderer {
         final AtomicInteger calls = new AtomicInteger();
         final int failAt;
 
@@ -148,6 +152,60 @@ class RenderJobTest {
         JsonNode index = Json.read(run.resolve("frames.json"));
         assertEquals(30, index.size());
         assertTrue(index.get(20).get("change").isNumber());
+    }
+
+    /**
+     * A finished segment that was damaged (here truncated to 0 bytes, as a full disk or a copy
+     * can leave it) is found on resume and rendered again with everything after it; the video
+     * ends with every frame, not with the frames before the damage.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"empty", "cut", "index"})
+    void aDamagedFinishedSegmentIsRenderedAgainOnResume(String damage) throws IOException {
+        trace(30, -1);
+        Path video = run.resolve("run.mp4");
+        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, new Flaky(25)).run(m -> { }));
+        Path segment = run.resolve("run.segments/000000-000009.mp4");
+        switch (damage) {
+            case "empty" -> Files.write(segment, new byte[0]);
+            case "cut" -> Files.write(segment, java.util.Arrays.copyOf(Files.readAllBytes(segment), (int) Files.size(segment) / 2));
+            default -> Files.writeString(run.resolve("run.segments/000000-000009.json"), "[]");
+        }
+        List<String> log = new ArrayList<>();
+        Flaky second = new Flaky(-1);
+        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(log::add);
+        assertEquals(30, r.renderedNow(), "every segment from the damaged one on is rendered again");
+        assertEquals(30, Mp4Encoder.probe(video).frames());
+        assertEquals(30, Json.read(run.resolve("frames.json")).size());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("segment 000000-000009.mp4 ")
+                && l.endsWith(": frames from 0 on are rendered again")), log.toString());
+    }
+
+    /** A segment damaged after it was finished, before the join, is caught by the join and rendered again. */
+    @Test
+    void theJoinVerifiesEverySegment() throws IOException {
+        trace(30, -1);
+        Path video = run.resolve("run.mp4");
+        Path segment = run.resolve("run.segments/000010-000019.mp4");
+        Renderer damaging = new Flaky(-1) {
+            @Override
+            public Image render(CompiledGenome genome, RenderSpec spec, Progress progress) {
+                if (calls.get() == 29) { // rendering the last frame: segment 10-19 is long finished
+                    try {
+                        Files.write(segment, new byte[0]);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return super.render(genome, spec, progress);
+            }
+        };
+        List<String> log = new ArrayList<>();
+        RenderJob.Result r = new RenderJob(run, settings(10), video, damaging).run(log::add);
+        assertEquals(30, Mp4Encoder.probe(video).frames());
+        assertEquals(30, r.frames());
+        assertEquals(30, Json.read(run.resolve("frames.json")).size());
+        assertTrue(log.contains("rendering frames 10 to 29 again"), log.toString());
     }
 
     @Test

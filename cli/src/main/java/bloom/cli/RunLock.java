@@ -1,0 +1,104 @@
+package bloom.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One process at a time on a run directory. The lock is the operating system's lock on
+ * {@code DIR/bloom.lock}, which also holds the holder's process id and command for the message
+ * a second process gets. The system releases the lock when its process ends, however it ends
+ * (kill -9 included), so a file left by a killed process never blocks a resume: the next
+ * command takes the lock and rewrites the file. A command that ends empties it. (The file is
+ * never deleted: a process waiting on a deleted file's lock could run beside one that made a
+ * new file.)
+ */
+final class RunLock implements AutoCloseable {
+
+    static final String FILE = "bloom.lock";
+
+    private final Path dir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(Path dir, FileChannel channel, FileLock lock) {
+        this.dir = dir;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock of {@code dir} (which must exist) for {@code command}, or refuses naming the holder. */
+    static RunLock acquire(Path dir, String command) {
+        Path file = dir.resolve(FILE);
+        FileChannel ch = null;
+        FileLock l;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null; // this process holds it already
+            }
+            if (l != null) {
+                String me = "process " + ProcessHandle.current().pid() + " (" + command + ", since "
+                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                ch.force(true);
+                return new RunLock(dir, ch, l);
+            }
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new BloomException(ExitCodes.IO, file + ": cannot create the run directory's lock (" + e.getMessage() + ")");
+        }
+        closeQuietly(ch);
+        throw new BloomException(ExitCodes.UNAVAILABLE, dir + ": in use by " + holder(file)
+                + "; wait for it to finish or stop it (one process at a time per run directory)");
+    }
+
+    private static String holder(Path file) {
+        try {
+            String s = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return s.isEmpty() ? "another process" : Text.printable(s);
+        } catch (IOException e) {
+            return "another process";
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing to keep
+            }
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.truncate(0);
+        } catch (IOException ignored) {
+            // a stale holder line blocks nobody once the lock is released
+        }
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(channel);
+    }
+}
