@@ -5,7 +5,6 @@ import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
 import bloom.nmt.trace.Trace;
-import bloom.nmt.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +111,7 @@ final class ContactSheetCommand implements Callable<Integer> {
             chosen.put(e.getKey(), String.join(", ", e.getValue()));
         }
 
-        Trace trace = Trace.read(run.resolve(Trainer.TRACE));
+        Trace trace = RunDirectory.readTrace(run, m -> RunCommand.log(spec.commandLine().getErr(), m));
         Genome base = Genomes.load(rs.genome(), rs.genomeIndex());
         FramePlanner plan = new FramePlanner(trace, base, rs);
         RenderSpec spec1 = new RenderSpec(tile.width(), tile.height(), tileQuality, 1, rs.seed(), rs.threads());

@@ -2,7 +2,6 @@ package bloom.cli;
 
 import bloom.nmt.trace.StepRecord;
 import bloom.nmt.trace.Trace;
-import bloom.nmt.train.Trainer;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +88,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }
-        Result r = analyse(run, settings);
+        Result r = analyse(run, settings, m -> RunCommand.log(spec.commandLine().getErr(), m));
         PrintWriter out = spec.commandLine().getOut();
         print(out, r);
         out.flush();
@@ -103,7 +102,12 @@ final class InspectCommand implements Callable<Integer> {
 
     /** Detects over a run directory and writes its anomalies.json. */
     static Result analyse(Path run, Anomalies.Settings settings) throws IOException {
-        Trace trace = Trace.read(run.resolve(Trainer.TRACE));
+        return analyse(run, settings, m -> { });
+    }
+
+    /** As {@link #analyse(Path, Anomalies.Settings)}, telling {@code log} what reading the trace skipped. */
+    static Result analyse(Path run, Anomalies.Settings settings, java.util.function.Consumer<String> log) throws IOException {
+        Trace trace = RunDirectory.readTrace(run, log);
         List<StepRecord> steps = trace.steps();
         double[] change = changes(run, steps);
         List<Anomalies.Anomaly> found = Anomalies.detect(steps, change, settings);

@@ -1,7 +1,6 @@
 package bloom.cli;
 
 import bloom.nmt.trace.Trace;
-import bloom.nmt.train.Trainer;
 import bloom.palette.DriftingPalettes;
 import bloom.palette.PaletteOptions;
 import picocli.CommandLine.Command;
@@ -62,7 +61,7 @@ final class PalettesCommand implements Callable<Integer> {
             throw BloomException.usage("--variants " + variants + ": expected 1 to 64");
         }
         RenderSettings rs = render.settings(common.seed);
-        Trace trace = Trace.read(run.resolve(Trainer.TRACE));
+        Trace trace = RunDirectory.readTrace(run, m -> RunCommand.log(spec.commandLine().getErr(), m));
         Path dir = output != null ? output : run.resolve("palettes");
         Files.createDirectories(dir);
         int rows = Math.max(2, trace.snapshots().size());

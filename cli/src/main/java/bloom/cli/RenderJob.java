@@ -75,7 +75,7 @@ final class RenderJob {
     }
 
     Result run(java.util.function.Consumer<String> log) throws IOException {
-        Trace trace = Trace.read(runDir.resolve(bloom.nmt.train.Trainer.TRACE));
+        Trace trace = RunDirectory.readTrace(runDir, log);
         FramePlanner plan = new FramePlanner(trace, Genomes.load(settings.genome(), settings.genomeIndex()), settings);
         try {
             return render(plan, f -> f < plan.frames(), plan.frames(), plan.frames(), log, null);

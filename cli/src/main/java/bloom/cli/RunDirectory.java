@@ -105,6 +105,37 @@ final class RunDirectory {
         }
     }
 
+    /**
+     * The run's trace, saying what reading it had to skip: each damaged record (its offset and
+     * step), a cut tail, and a step count that differs from what training.json records.
+     */
+    static bloom.nmt.trace.Trace readTrace(Path run, java.util.function.Consumer<String> log) throws IOException {
+        Path file = run.resolve(bloom.nmt.train.Trainer.TRACE);
+        bloom.nmt.trace.Trace t = bloom.nmt.trace.Trace.read(file);
+        for (bloom.nmt.trace.Trace.Damage d : t.damaged()) {
+            log.accept(Text.printable(file.toString()) + ": damaged " + d.describe() + ", " + d.length()
+                    + " bytes: skipped; every other record is read");
+        }
+        Path training = run.resolve(TRAINING);
+        if (Files.exists(training)) {
+            long recorded;
+            try {
+                recorded = Json.read(training).path("steps").asLong(-1);
+            } catch (IOException e) {
+                recorded = -1;
+            }
+            if (recorded >= 0 && recorded != t.steps().size()) {
+                log.accept(Text.printable(file.toString()) + ": holds " + t.steps().size() + " of the " + recorded
+                        + " minibatches " + TRAINING + " records" + (t.damaged().isEmpty() ? "" : " (damaged records skipped)")
+                        + "; the missing ones are left out");
+            }
+        } else if (t.damagedTail() > 0) {
+            log.accept(Text.printable(file.toString()) + ": the last " + t.damagedTail()
+                    + " bytes are an unfinished record (training was stopped while writing it)");
+        }
+        return t;
+    }
+
     /** A run directory to read: it must hold a trace. */
     static Path requireRun(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -73,6 +73,34 @@ class RunEndToEndTest {
         assertTrue(s.get("frameChangeSpearman").asDouble() >= 0.5, "Spearman " + s.get("frameChangeSpearman"));
     }
 
+    /**
+     * One flipped byte in the middle of trace.bin costs one minibatch, said so with its offset and
+     * step, and the count training.json records is checked: render and inspect read everything else.
+     */
+    @Test
+    void aFlippedByteInTheTraceCostsOneMinibatchAndIsReported(@TempDir Path copy) throws IOException {
+        Path damaged = copy.resolve("run");
+        Files.createDirectories(damaged);
+        for (String f : new String[] {"config.properties", "trace.bin", "training.json"}) {
+            Files.copy(run.resolve(f), damaged.resolve(f));
+        }
+        byte[] b = Files.readAllBytes(damaged.resolve("trace.bin"));
+        b[b.length / 2] ^= 0x20;
+        Files.write(damaged.resolve("trace.bin"), b);
+        Cli r = Cli.run("render", damaged.toString(), "--size", "64x36", "--quality", "2", "--threads", "2");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().matches("(?s).*trace\\.bin: damaged record at byte \\d+ \\((after )?step \\d+\\), \\d+ bytes: skipped.*"),
+                r.err());
+        int frames = Json.read(damaged.resolve("frames.json")).size();
+        assertTrue(frames >= BATCHES - 1 && frames <= BATCHES, frames + " frames");
+        if (frames < BATCHES) {
+            assertTrue(r.err().contains("holds " + frames + " of the " + BATCHES + " minibatches training.json records"), r.err());
+        }
+        Cli i = Cli.run("inspect", damaged.toString());
+        assertEquals(0, i.exitCode(), i.toString());
+        assertTrue(i.err().contains("damaged record at byte"), i.err());
+    }
+
     /** A clean run flags nothing above the default thresholds (InjectedFaultTest: the same run with a fault). */
     @Test
     void aCleanRunFlagsNothing() throws IOException {

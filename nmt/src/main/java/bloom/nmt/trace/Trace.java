@@ -12,21 +12,40 @@ import java.util.zip.CRC32;
 
 /**
  * A trace read into memory: its header, step records in step order, embedding snapshots, and
- * where each record ends in the file. Reading stops at the first incomplete or corrupt record
- * (the tail of a killed run) and says so in {@link #damagedTail()}.
+ * where each record ends in the file. A damaged record inside the file (a flipped bit, a bad
+ * sector) is skipped, exactly that record, and listed in {@link #damaged()}: reading goes on at
+ * the next whole record. Damage with no whole record after it is the tail of a killed run,
+ * cut there, and counted by {@link #damagedTail()}.
  */
 public final class Trace {
+
+    /**
+     * A damaged stretch of the file that reading skipped.
+     *
+     * @param offset    its first byte
+     * @param length    bytes skipped
+     * @param afterStep the last step read before it (0: none)
+     * @param step      the step it was, where its step field still says so; -1 if unknown
+     */
+    public record Damage(long offset, long length, long afterStep, long step) {
+        /** "record at byte 1234 (step 29)" or "record at byte 1234 (after step 28)". */
+        public String describe() {
+            return "record at byte " + offset + " (" + (step >= 0 ? "step " + step : "after step " + afterStep) + ")";
+        }
+    }
 
     private final TraceHeader header;
     private final List<StepRecord> steps;
     private final List<EmbeddingSnapshot> snapshots;
     private final List<Evaluation> evaluations;
+    private final List<Damage> damaged;
     private final List<long[]> ends; // {step, end offset} per record, in file order
     private final long validLength;
     private final long fileLength;
 
     private Trace(TraceHeader header, List<StepRecord> steps, List<EmbeddingSnapshot> snapshots, List<Evaluation> evaluations,
-                  List<long[]> ends, long validLength, long fileLength) {
+                  List<Damage> damaged, List<long[]> ends, long validLength, long fileLength) {
+        this.damaged = List.copyOf(damaged);
         this.header = header;
         this.steps = List.copyOf(steps);
         this.snapshots = List.copyOf(snapshots);
@@ -47,28 +66,32 @@ public final class Trace {
                 || !Arrays.equals(Arrays.copyOf(bytes, TraceFormat.MAGIC.length), TraceFormat.MAGIC)) {
             throw new TraceException(file + ": not a Bloom trace (bad magic number)");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        in.position(TraceFormat.MAGIC.length);
         TraceHeader header = null;
         List<StepRecord> steps = new ArrayList<>();
         List<EmbeddingSnapshot> snapshots = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
+        List<Damage> damaged = new ArrayList<>();
         List<long[]> ends = new ArrayList<>();
-        long valid = in.position();
-        while (in.remaining() >= 9) {
-            int start = in.position();
-            int length = in.getInt();
-            if (length < 1 || length > TraceFormat.MAX_RECORD || in.remaining() < length + 4) {
-                break;
+        int pos = TraceFormat.MAGIC.length;
+        long valid = pos;
+        long lastStep = 0;
+        while (bytes.length - pos >= 9) {
+            int length = recordAt(bytes, pos);
+            if (length < 0) {
+                // A damaged record: skip to the next whole one, if there is one; else this is the cut tail.
+                int next = pos + 1;
+                while (bytes.length - next >= 9 && recordAt(bytes, next) < 0) {
+                    next++;
+                }
+                if (bytes.length - next < 9) {
+                    break;
+                }
+                damaged.add(new Damage(pos, next - pos, lastStep, stepOf(bytes, pos, lastStep)));
+                pos = next;
+                continue;
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, start + 4, length);
-            int stored = ByteBuffer.wrap(bytes, start + 4 + length, 4).getInt();
-            if (stored != (int) crc.getValue()) {
-                break;
-            }
-            ByteBuffer rec = ByteBuffer.wrap(bytes, start + 5, length - 1).slice();
-            byte type = bytes[start + 4];
+            ByteBuffer rec = ByteBuffer.wrap(bytes, pos + 5, length - 1).slice();
+            byte type = bytes[pos + 4];
             long step;
             switch (type) {
                 case TraceFormat.HEADER -> {
@@ -90,6 +113,7 @@ public final class Trace {
                         sketch[i] = rec.getFloat();
                     }
                     steps.add(new StepRecord(step, epoch, loss, grad, upd, par, sketch));
+                    lastStep = step;
                 }
                 case TraceFormat.EMBEDDINGS -> {
                     step = rec.getLong();
@@ -111,17 +135,58 @@ public final class Trace {
                     }
                     evaluations.add(new Evaluation(step, bleu, n));
                 }
-                default -> throw new TraceException(file + ": unknown record type " + type + " at byte " + start
-                        + " (written by a newer Bloom?)");
+                default -> throw new IllegalStateException("recordAt accepted type " + type);
             }
-            in.position(start + 4 + length + 4);
-            valid = in.position();
+            pos += 4 + length + 4;
+            valid = pos;
             ends.add(new long[] {step, valid});
         }
         if (header == null) {
             throw new TraceException(file + ": trace has no header record");
         }
-        return new Trace(header, steps, snapshots, evaluations, ends, valid, bytes.length);
+        return new Trace(header, steps, snapshots, evaluations, damaged, ends, valid, bytes.length);
+    }
+
+    /**
+     * The length of the whole record starting at {@code pos}, or -1 unless it is one: a known
+     * type, a length that fits the file and agrees with the record's own counts (sketch size,
+     * rows and columns), and a matching checksum.
+     */
+    private static int recordAt(byte[] b, int pos) {
+        if (b.length - pos < 9) {
+            return -1;
+        }
+        ByteBuffer in = ByteBuffer.wrap(b);
+        int length = in.getInt(pos);
+        if (length < 1 || length > TraceFormat.MAX_RECORD || (long) length + 8 > b.length - pos) {
+            return -1;
+        }
+        int p = pos + 5; // payload
+        long expected;
+        switch (b[pos + 4]) {
+            case TraceFormat.HEADER -> expected = length >= 23 ? 1 + 4 + 8 + 8 + 2 + (in.getShort(p + 20) & 0xffff) : -1;
+            case TraceFormat.STEP -> expected = length >= 49 ? 1 + 8 + 4 + 32 + 4 + 4L * in.getInt(p + 44) : -1;
+            case TraceFormat.EMBEDDINGS -> expected = length >= 17 ? 1 + 8 + 4 + 4 + 4L * in.getInt(p + 8) * in.getInt(p + 12) : -1;
+            case TraceFormat.EVALUATION -> expected = 1 + 8 + 8 + 4;
+            default -> expected = -1;
+        }
+        if (expected != length) {
+            return -1;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(b, pos + 4, length);
+        return in.getInt(pos + 4 + length) == (int) crc.getValue() ? length : -1;
+    }
+
+    /** The step a damaged record was, if its step field still reads as the one after {@code lastStep}; else -1. */
+    private static long stepOf(byte[] b, int pos, long lastStep) {
+        if (b.length - pos >= 13) { // even with its type byte hit: every record has its step there
+            long s = ByteBuffer.wrap(b).getLong(pos + 5);
+            if (s == lastStep + 1) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     private static String readUtf(ByteBuffer b) {
@@ -146,6 +211,11 @@ public final class Trace {
     /** Validation scores measured during training, in step order. */
     public List<Evaluation> evaluations() {
         return evaluations;
+    }
+
+    /** Damaged records inside the file, skipped, in file order. */
+    public List<Damage> damaged() {
+        return damaged;
     }
 
     /** Bytes after the last complete record: non-zero after a crash mid-write. */

@@ -4,7 +4,9 @@ package bloom.nmt.trace;
  * Layout of {@code trace.bin}: the 8-byte magic {@code BLOOMTR1}, then records. Each record is
  * {@code int length} (bytes of type and payload), {@code byte type}, the payload, and
  * {@code int crc32} of type and payload; all big-endian. A record cut short by a crash fails its
- * length or checksum and ends the readable trace there.
+ * length or checksum and ends the readable trace there; a damaged record with whole records
+ * after it is skipped, and reading resumes at the next position where a record's length agrees
+ * with its own counts and its checksum matches.
  *
  * <pre>
  * HEADER     int sketchDims, long sketchSeed, long parameters, UTF description

@@ -75,12 +75,50 @@ class TraceTest {
     }
 
     @Test
-    void corruptRecordsStopTheReadAtTheirStart() throws IOException {
+    void aCorruptLastRecordIsTheDamagedTail() throws IOException {
         Path f = write(3);
         byte[] b = Files.readAllBytes(f);
         b[b.length - 10] ^= 0x55; // inside the last step record
         Files.write(f, b);
-        assertEquals(2, Trace.read(f).steps().size());
+        Trace t = Trace.read(f);
+        assertEquals(2, t.steps().size());
+        assertTrue(t.damaged().isEmpty());
+        assertTrue(t.damagedTail() > 0);
+    }
+
+    /**
+     * One flipped byte anywhere inside the file costs exactly the record it is in: every other
+     * record reads, and the damaged one is reported with its offset and step. Tried at every
+     * byte of a middle step record, its length field and checksum included.
+     */
+    @Test
+    void aFlippedByteInTheMiddleSkipsExactlyItsRecord() throws IOException {
+        Path f = write(12);
+        byte[] clean = Files.readAllBytes(f);
+        Trace whole = Trace.read(f);
+        long start = whole.offsetAfter(5); // step 6's record starts where the records of step 5 end
+        long end = whole.offsetAfter(6);
+        for (long at = start; at < end; at++) {
+            byte[] b = clean.clone();
+            b[(int) at] ^= (byte) 0x5a;
+            Files.write(f, b);
+            Trace t = Trace.read(f);
+            assertEquals(11, t.steps().size(), "flipped byte " + at);
+            assertTrue(t.steps().stream().noneMatch(r -> r.step() == 6), "flipped byte " + at);
+            assertEquals(whole.snapshots().size(), t.snapshots().size(), "flipped byte " + at);
+            assertEquals(1, t.damaged().size(), "flipped byte " + at);
+            Trace.Damage d = t.damaged().get(0);
+            assertEquals(start, d.offset());
+            assertEquals(end - start, d.length());
+            assertEquals(5, d.afterStep());
+            if (at >= start + 5 && at < start + 13) {
+                assertEquals(-1, d.step(), "the step field itself was hit at " + at);
+            } else {
+                assertEquals(6, d.step(), "flipped byte " + at);
+                assertEquals("record at byte " + start + " (step 6)", d.describe());
+            }
+            assertEquals(0, t.damagedTail());
+        }
     }
 
     @Test
