@@ -169,7 +169,7 @@ final class ReportCommand implements Callable<Integer> {
         data.put("frames", meta);
         data.put("anomalies", flags);
         data.put("images", images);
-        String json = Json.mapper().writer().writeValueAsString(data).replace("</", "<\\/");
+        String json = scriptSafe(Json.mapper().writer().writeValueAsString(data));
         String template;
         try (InputStream in = ReportCommand.class.getResourceAsStream("/bloom/cli/report.html")) {
             if (in == null) {
@@ -180,7 +180,19 @@ final class ReportCommand implements Callable<Integer> {
         return template.replace("/*BLOOM_DATA*/null", json).replace("BLOOM_TITLE", escape(String.valueOf(data.get("run"))));
     }
 
+    /**
+     * JSON made safe inside a script element: no '<', '>' or '&' at all (so neither "</script>"
+     * nor "<!--" can change how the page is parsed), and the two line separators JavaScript
+     * does not allow raw in a string. They only occur inside JSON strings, where the escapes mean
+     * the same characters.
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -47,25 +47,49 @@ final class Chromium implements AutoCloseable {
     final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-    /** Whether Chromium is installed; if not and this is a root Debian machine, installs it (the tests' set-up). */
-    static boolean available() {
+    private static volatile String installLog = "no install was tried";
+
+    /** What the last install attempt printed at its end, for a failure message. */
+    static String installLog() {
+        return installLog;
+    }
+
+    /**
+     * Whether Chromium is installed; if not and this is a root Debian machine, installs it (the
+     * tests' set-up): apt waits up to 10 minutes for another package manager's lock, and a
+     * failed attempt is tried again twice, 20 s apart.
+     */
+    static synchronized boolean available() {
         if (Files.isExecutable(BINARY)) {
             return true;
         }
         if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !"root".equals(System.getProperty("user.name"))) {
+            installLog = "not a root Debian machine: install the package chromium";
             return false;
         }
-        try {
-            Process p = new ProcessBuilder("bash", "-c", "(apt-get update -q || true) && DEBIAN_FRONTEND=noninteractive "
-                    + "apt-get install -y -q chromium").redirectErrorStream(true).start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            return p.waitFor(15, TimeUnit.MINUTES) && p.exitValue() == 0 && Files.isExecutable(BINARY);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        String apt = "DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                Process p = new ProcessBuilder("bash", "-c", "(" + apt + " update || true) && " + apt
+                        + " install -y chromium").redirectErrorStream(true).start();
+                byte[] out = p.getInputStream().readAllBytes();
+                boolean ok = p.waitFor(20, TimeUnit.MINUTES) && p.exitValue() == 0 && Files.isExecutable(BINARY);
+                if (ok) {
+                    return true;
+                }
+                String text = new String(out, StandardCharsets.UTF_8).strip();
+                installLog = "attempt " + attempt + ": " + text.substring(Math.max(0, text.length() - 400));
+                if (attempt < 3) {
+                    Thread.sleep(20_000);
+                }
+            } catch (IOException e) {
+                installLog = "attempt " + attempt + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return false;
     }
 
     Chromium(int width, int height) throws Exception {

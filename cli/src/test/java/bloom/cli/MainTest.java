@@ -110,7 +110,7 @@ class MainTest {
     @Test
     void aFullDiskEndsWithOneLine() {
         Path full = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full),
+        Needs.require(Files.exists(full) && !Files.isRegularFile(full),
                 "needs the /dev/full device, which fails every write with 'No space left on device'");
         Cli c = Cli.run("flame", "render", "lattice", "-o", "/dev/full", "--size", "32x18", "--quality", "1");
         assertEquals(ExitCodes.IO, c.exitCode(), c.toString());
