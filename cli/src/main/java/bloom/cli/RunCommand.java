@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);
+        Genomes.load(rs.genome(), rs.genomeIndex()); // before training: a typo in --genome or --index fails at once
         Renderer renderer = device.open(err); // before training: --device cuda without a GPU fails at once
         try {
             return run(err, ts, rs, renderer);

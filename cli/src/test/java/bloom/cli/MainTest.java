@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every input a user can get wrong ends with one clear line and a non-zero exit code. */
@@ -104,6 +105,19 @@ class MainTest {
         Cli d = Cli.run("render", dir.toString());
         assertEquals(ExitCodes.USAGE, d.exitCode());
         assertTrue(d.error().contains("not a Bloom run directory"), d.err());
+    }
+
+    /** Everything a run needs is checked before the first minibatch: nothing is created, and the corrected command runs. */
+    @Test
+    void aBadGenomeOrIndexIsRefusedBeforeTraining() {
+        Path out = dir.resolve("early");
+        Cli g = Cli.run("run", "--out", out.toString(), "--genome", dir.resolve("nosuch.flame").toString());
+        assertEquals(ExitCodes.BAD_INPUT, g.exitCode(), g.toString());
+        assertTrue(g.error().contains("nosuch.flame: genome file not found"), g.err());
+        Cli i = Cli.run("run", "--out", out.toString(), "--genome", "lattice", "--index", "3");
+        assertEquals(ExitCodes.USAGE, i.exitCode(), i.toString());
+        assertTrue(i.error().startsWith("bloom: --index 3: lattice holds 1 genome"), i.err());
+        assertFalse(Files.exists(out), "nothing was recorded, so the corrected command starts afresh");
     }
 
     /** A full disk is an I/O error with its own exit code, not a stack trace. */
