@@ -33,7 +33,9 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         System.setOut(QuietStdout.wrap(System.out));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ResumeHint.exiting();
+        System.exit(code);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.nmt.corpus.Corpus;
 import bloom.flame.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    private Corpus corpus;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -71,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);
         Genomes.load(rs.genome(), rs.genomeIndex()); // before training: a typo in --genome or --index fails at once
+        corpus = ts.loadCorpus(); // before the run directory: a bad corpus leaves nothing behind
         Renderer renderer = device.open(err); // before training: --device cuda without a GPU fails at once
         try {
             return run(err, ts, rs, renderer);
@@ -92,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         TrainStage.Outcome t;
         RenderJob.Result r;
         if (Files.exists(dir.resolve(RunDirectory.TRAINING))) {
-            t = TrainStage.run(dir, ts, m -> log(err, m));
+            t = TrainStage.run(dir, ts, corpus, m -> log(err, m), null, null);
             r = job.run(m -> log(err, m));
         } else {
             // Render while training: the trainer on one core, frames on the others, then on all.
@@ -107,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                     () -> job.runLive(feed, ts.config().maxBatches(), m -> log(err, m), frames::set));
             pool.shutdown();
             try {
-                t = TrainStage.run(dir, ts, m -> log(err, m), feed, frames::get);
+                t = TrainStage.run(dir, ts, corpus, m -> log(err, m), feed, frames::get);
             } catch (Exception | Error e) {
                 feed.finished(false);
                 Throwable renderFailure = failure(rendering);

@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.nmt.corpus.Corpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,12 +48,13 @@ final class TrainCommand implements Callable<Integer> {
             throw BloomException.usage("--batches " + batches + ": expected 0 (all epochs) or more");
         }
         TrainingSettings ts = training.settings(common.seed, batches);
+        Corpus corpus = ts.loadCorpus(); // before the run directory: a bad corpus leaves nothing behind
         TrainStage.Outcome t;
         Path dir;
         try (RunLock lock = RunDirectory.open(out, RunDirectory.TRAINING, spec, err)) {
             dir = lock.dir();
             ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
-            t = TrainStage.run(dir, ts, m -> RunCommand.log(err, m));
+            t = TrainStage.run(dir, ts, corpus, m -> RunCommand.log(err, m), null, null);
             hint.done();
         }
         RunCommand.log(err, String.format(Locale.ROOT, "trained %d minibatches (%d epochs) in %s, %.3f s each; test BLEU %.2f on %d sentences",

@@ -34,12 +34,20 @@ final class TrainStage {
      */
     static Outcome run(Path dir, TrainingSettings settings, Consumer<String> log, bloom.nmt.train.TrainingFeed feed,
                        java.util.function.LongSupplier framesRendered) throws IOException {
+        return run(dir, settings, null, log, feed, framesRendered);
+    }
+
+    /** As above, with the corpus already read ({@code corpus}; null: read it here). */
+    static Outcome run(Path dir, TrainingSettings settings, Corpus corpus, Consumer<String> log,
+                       bloom.nmt.train.TrainingFeed feed, java.util.function.LongSupplier framesRendered) throws IOException {
         Path done = dir.resolve(RunDirectory.TRAINING);
         if (Files.exists(done)) {
             log.accept("training already finished in " + dir + "; using its results");
             return read(done);
         }
-        Corpus corpus = settings.loadCorpus();
+        if (corpus == null) {
+            corpus = settings.loadCorpus();
+        }
         log.accept("corpus: " + corpus.name() + ": " + corpus.train().size() + " training, " + corpus.valid().size()
                 + " validation, " + corpus.test().size() + " test pairs");
         ProgressBar[] bar = new ProgressBar[1];

@@ -52,6 +52,10 @@ public final class TrainingOptions {
             description = "Corpus files: a longer sentence is an error naming its line (default: ${DEFAULT-VALUE}).")
     int maxWords;
 
+    @Option(names = "--max-word-chars", paramLabel = "N", defaultValue = "" + CorpusReader.DEFAULT_MAX_WORD_CHARS, order = 16,
+            description = "Corpus files: a longer word (in characters) is an error naming its line (default: ${DEFAULT-VALUE}).")
+    int maxWordChars;
+
     @Option(names = "--bpe-merges", paramLabel = "N", defaultValue = "" + BytePairEncoding.DEFAULT_MERGES, order = 17,
             description = "Byte-pair merges learned from the training data (default: ${DEFAULT-VALUE}).")
     int bpeMerges;
@@ -125,6 +129,12 @@ public final class TrainingOptions {
     String onNan;
 
     TrainingSettings settings(long seed, long batches) {
+        if (maxWords < 1) {
+            throw BloomException.usage("--max-sentence-words " + maxWords + ": expected 1 or more");
+        }
+        if (maxWordChars < 1) {
+            throw BloomException.usage("--max-word-chars " + maxWordChars + ": expected 1 or more");
+        }
         Seq2SeqConfig.Optimizer opt = TrainingSettings.optimizer(optimizer);
         double lr = learningRate != null ? learningRate : defaultLearningRate(opt);
         Seq2SeqConfig model;
@@ -145,7 +155,7 @@ public final class TrainingOptions {
         if (!onNan.equals("stop") && !onNan.equals("continue")) {
             throw BloomException.usage("--on-nan " + onNan + ": expected stop or continue");
         }
-        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, config, fault,
+        return new TrainingSettings(corpus, source, target, trainPairs, validPairs, testPairs, maxWords, maxWordChars, config, fault,
                 onNan.equals("stop"), valid == null ? List.of() : List.copyOf(valid), test == null ? List.of() : List.copyOf(test));
     }
 

@@ -18,13 +18,14 @@ import java.util.List;
  * @param source     with {@code target}: two line-aligned files instead of a TSV (null otherwise)
  * @param trainPairs synthetic corpus sizes
  * @param maxWords   longest sentence accepted from a file, in words
+ * @param maxWordChars longest word accepted from a file, in characters
  * @param config     the trainer's settings
  * @param fault      a fault injected on purpose at one batch, or null
  * @param stopOnNan  whether training ends at a minibatch with a non-finite loss, gradient or update
  *                   (recorded, rendered and flagged either way)
  */
 public record TrainingSettings(String corpus, Path source, Path target, int trainPairs, int validPairs, int testPairs,
-                               int maxWords, TrainingConfig config, bloom.nmt.train.Fault fault, boolean stopOnNan,
+                               int maxWords, int maxWordChars, TrainingConfig config, bloom.nmt.train.Fault fault, boolean stopOnNan,
                                List<Path> validFiles, List<Path> testFiles) {
 
     public static final String SYNTHETIC = "synthetic";
@@ -58,7 +59,7 @@ public record TrainingSettings(String corpus, Path source, Path target, int trai
             if (source == null && corpus.equals(SYNTHETIC)) {
                 return SyntheticCorpus.generate(seed, trainPairs, validPairs, testPairs);
             }
-            CorpusReader reader = new CorpusReader(maxWords);
+            CorpusReader reader = new CorpusReader(maxWords, maxWordChars);
             List<SentencePair> pairs;
             String name;
             if (source != null) {

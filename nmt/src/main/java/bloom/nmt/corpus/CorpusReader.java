@@ -17,23 +17,34 @@ import java.util.List;
  * Reads parallel corpora in the two layouts they are distributed in: a TSV of
  * {@code source<TAB>target} lines, or two line-aligned text files (one sentence per line, as
  * Fisher-Callhome and most WMT sets come). Every line is checked: strict UTF-8, not empty, at
- * most {@link #maxWords()} words. The first problem ends the read with a {@link CorpusException}
- * naming the file and line.
+ * most {@link #maxWords()} words, none longer than {@link #maxWordChars()} characters (a
+ * megabyte-long "word", a binary file or a base64 blob read as text, would otherwise stall
+ * byte-pair learning, whose merges cost time quadratic in a word's length). The first problem
+ * ends the read with a {@link CorpusException} naming the file and line.
  *
- * @param maxWords the longest sentence accepted, in whitespace-separated words
+ * @param maxWords     the longest sentence accepted, in whitespace-separated words
+ * @param maxWordChars the longest word accepted, in characters (code points)
  */
-public record CorpusReader(int maxWords) {
+public record CorpusReader(int maxWords, int maxWordChars) {
 
     public static final int DEFAULT_MAX_WORDS = 100;
+    public static final int DEFAULT_MAX_WORD_CHARS = 200;
 
     public CorpusReader {
         if (maxWords < 1) {
             throw new IllegalArgumentException("Invalid maximum sentence length: " + maxWords + " words");
         }
+        if (maxWordChars < 1) {
+            throw new IllegalArgumentException("Invalid maximum word length: " + maxWordChars + " characters");
+        }
+    }
+
+    public CorpusReader(int maxWords) {
+        this(maxWords, DEFAULT_MAX_WORD_CHARS);
     }
 
     public static CorpusReader defaults() {
-        return new CorpusReader(DEFAULT_MAX_WORDS);
+        return new CorpusReader(DEFAULT_MAX_WORDS, DEFAULT_MAX_WORD_CHARS);
     }
 
     /** Reads {@code source<TAB>target} lines; a final newline is optional. */
@@ -82,12 +93,29 @@ public record CorpusReader(int maxWords) {
         if (trimmed.isEmpty()) {
             throw new CorpusException(file, lineNo, "empty " + what);
         }
-        int words = trimmed.split("\\s+").length;
+        String[] split = trimmed.split("\\s+");
+        int words = split.length;
         if (words > maxWords) {
             throw new CorpusException(file, lineNo, what + " of " + words + " words is longer than the limit of "
                     + maxWords + " (raise it with --max-sentence-words)");
         }
+        for (int w = 0; w < split.length; w++) {
+            String word = split[w];
+            if (word.length() > maxWordChars && word.codePointCount(0, word.length()) > maxWordChars) {
+                throw new CorpusException(file, lineNo, "word " + (w + 1) + " of the " + what + " is "
+                        + word.codePointCount(0, word.length()) + " characters long, more than the limit of "
+                        + maxWordChars + " (starts '" + printable(word.substring(0, word.offsetByCodePoints(0, 20)))
+                        + "'; raise the limit with --max-word-chars)");
+            }
+        }
         return trimmed;
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+        return sb.toString();
     }
 
     /** Splits on \n (tolerating \r\n) and decodes each line as strict UTF-8, so a bad byte names its line. */

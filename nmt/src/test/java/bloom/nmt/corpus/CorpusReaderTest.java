@@ -65,6 +65,17 @@ class CorpusReaderTest {
                 e.getMessage());
     }
 
+    /** A megabyte-long word (which stalled byte-pair learning for minutes) is refused as it is read. */
+    @Test
+    void overLongWordsAreErrors() throws IOException {
+        Path f = file("word.tsv", "uno\tone\nhola\thello " + "x".repeat(1 << 20) + "\n");
+        CorpusException e = assertThrows(CorpusException.class, () -> CorpusReader.defaults().readTsv(f));
+        assertEquals(f + ":2: word 2 of the target is 1048576 characters long, more than the limit of 200 (starts "
+                + "'xxxxxxxxxxxxxxxxxxxx'; raise the limit with --max-word-chars)", e.getMessage());
+        Path ok = file("ok.tsv", "uno\t" + "\u00e9".repeat(200) + "\n");
+        assertEquals(1, CorpusReader.defaults().readTsv(ok).size(), "200 characters, whatever their bytes, pass");
+    }
+
     @Test
     void invalidUtf8NamesTheLine() throws IOException {
         byte[] content = "ok\tfine\nbad \u00e9\tx\n".getBytes(StandardCharsets.ISO_8859_1);
