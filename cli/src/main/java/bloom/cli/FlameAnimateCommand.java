@@ -91,12 +91,14 @@ final class FlameAnimateCommand implements Callable<Integer> {
         double q = quality != null ? quality : first.sampling().quality();
         int os = oversample != null ? oversample : first.sampling().oversample();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        RenderSettings.checkThreads(t);
         RenderSpec rs;
         try {
             rs = new RenderSpec(s.width(), s.height(), q, os, seed, t);
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }
+        bloom.flame.render.ChaosGame.checkMemory(first, rs); // before any work: one line if the heap cannot hold it
         double[] times = keyTimes(keys);
         Renderer renderer = device.open(spec.commandLine().getErr());
         try {

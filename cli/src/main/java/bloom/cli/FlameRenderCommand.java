@@ -72,12 +72,14 @@ final class FlameRenderCommand implements Callable<Integer> {
         double q = quality != null ? quality : g.sampling().quality();
         int os = oversample != null ? oversample : g.sampling().oversample();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        RenderSettings.checkThreads(t);
         RenderSpec rs;
         try {
             rs = new RenderSpec(w, h, q, os, seed, t);
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }
+        bloom.flame.render.ChaosGame.checkMemory(g, rs); // before any work: one line if the heap cannot hold it
         CompiledGenome compiled;
         try {
             compiled = CompiledGenome.compile(g);

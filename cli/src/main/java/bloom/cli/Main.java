@@ -211,6 +211,9 @@ public final class Main {
         if (root instanceof FlameFormatException || root instanceof CorpusException || root instanceof TraceException) {
             return ExitCodes.BAD_INPUT;
         }
+        if (root instanceof bloom.flame.render.RenderTooLargeException) {
+            return ExitCodes.UNAVAILABLE;
+        }
         if (root instanceof IOException || root instanceof UncheckedIOException) {
             return ExitCodes.IO;
         }
@@ -225,6 +228,10 @@ public final class Main {
         if (root instanceof BloomException || root instanceof FlameFormatException || root instanceof CorpusException
                 || root instanceof TraceException) {
             return root.getMessage();
+        }
+        if (root instanceof bloom.flame.render.RenderTooLargeException) {
+            return root.getMessage() + ": lower --size, --oversample or --threads, or give Java more with "
+                    + "BLOOM_JAVA_OPTS=-Xmx16g";
         }
         if (root instanceof java.nio.file.NoSuchFileException e) {
             return e.getFile() + ": no such file or directory";

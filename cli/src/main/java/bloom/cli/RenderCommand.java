@@ -51,6 +51,7 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
+        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex()));
         try (RunLock lock = RunLock.acquire(run, "bloom render")) {
             return render(err, rs);
         }

@@ -35,14 +35,30 @@ public record RenderSettings(String genome, int genomeIndex, Size size, double q
         if (!(fps > 0) || fps > 240) {
             throw BloomException.usage("--fps " + fps + ": expected more than 0 and at most 240");
         }
-        if (threads < 1) {
-            throw BloomException.usage("--threads " + threads + ": expected at least 1");
-        }
+        checkThreads(threads);
         if (crf < 0 || crf > 51) {
             throw BloomException.usage("--crf " + crf + ": expected 0 (lossless) to 51");
         }
         if (segmentFrames < 1) {
             throw BloomException.usage("--segment-frames " + segmentFrames + ": expected at least 1");
         }
+    }
+
+    /** Most rendering threads (random streams, each with its own histogram). */
+    static final int MAX_THREADS = 256;
+
+    static void checkThreads(int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw BloomException.usage("--threads " + threads + ": expected 1 to " + MAX_THREADS);
+        }
+    }
+
+    /**
+     * Refuses, before any work, a render of {@code base} with these settings that the heap
+     * could not hold (one line with both figures; exit code UNAVAILABLE).
+     */
+    void checkMemory(bloom.flame.genome.Genome base) {
+        bloom.flame.render.ChaosGame.checkMemory(base, new bloom.flame.render.RenderSpec(size.width(), size.height(),
+                quality, oversample, seed, threads));
     }
 }

@@ -16,23 +16,33 @@ public record Sampling(double quality, int oversample, double filterRadius, Stri
                        double estimatorRadius, double estimatorMinimum, double estimatorCurve, int fuse) {
 
     public static final Sampling DEFAULT = new Sampling(50, 1, 0.5, "gaussian", 9, 0, 0.4, 15);
+    /** Largest spatial filter radius, in output pixels (flam3's genomes use 0.2 to 3). */
+    public static final double MAX_FILTER_RADIUS = 50;
+    /** Largest density-estimation radius, in histogram cells (flam3's default is 9). */
+    public static final double MAX_ESTIMATOR_RADIUS = 50;
+    /** Most samples per pixel (a gallery film uses up to a few thousand). */
+    public static final double MAX_QUALITY = 1e6;
+    /** Most iterations discarded per trajectory. */
+    public static final int MAX_FUSE = 100_000;
 
     public Sampling {
-        if (!(quality > 0) || Double.isInfinite(quality)) {
-            throw new IllegalArgumentException("Invalid quality: " + quality);
+        if (!(quality > 0 && quality <= MAX_QUALITY)) {
+            throw new IllegalArgumentException("Invalid quality: " + quality + " (expected more than 0, at most " + (long) MAX_QUALITY + ")");
         }
         if (oversample < 1 || oversample > 8) {
             throw new IllegalArgumentException("Invalid oversample: " + oversample + " (expected 1 to 8)");
         }
-        if (!(filterRadius >= 0)) {
-            throw new IllegalArgumentException("Invalid filter radius: " + filterRadius);
+        if (!(filterRadius >= 0 && filterRadius <= MAX_FILTER_RADIUS)) {
+            throw new IllegalArgumentException("Invalid filter radius: " + filterRadius + " (expected 0 to " + (int) MAX_FILTER_RADIUS + ")");
         }
-        if (!(estimatorRadius >= 0) || !(estimatorMinimum >= 0) || !(estimatorCurve > 0)) {
+        if (!(estimatorRadius >= 0 && estimatorRadius <= MAX_ESTIMATOR_RADIUS)
+                || !(estimatorMinimum >= 0 && estimatorMinimum <= MAX_ESTIMATOR_RADIUS) || !(estimatorCurve > 0 && estimatorCurve < 100)) {
             throw new IllegalArgumentException("Invalid density estimation: radius " + estimatorRadius
-                    + ", minimum " + estimatorMinimum + ", curve " + estimatorCurve);
+                    + ", minimum " + estimatorMinimum + ", curve " + estimatorCurve + " (expected radius and minimum 0 to "
+                    + (int) MAX_ESTIMATOR_RADIUS + ", curve above 0 and below 100)");
         }
-        if (fuse < 0) {
-            throw new IllegalArgumentException("Invalid fuse: " + fuse);
+        if (fuse < 0 || fuse > MAX_FUSE) {
+            throw new IllegalArgumentException("Invalid fuse: " + fuse + " (expected 0 to " + MAX_FUSE + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package bloom.flame.render;
 
 import bloom.flame.genome.Camera;
+import bloom.flame.genome.Genome;
 
 import java.util.List;
 
@@ -25,12 +26,42 @@ public abstract class ChaosGame implements Renderer {
         return renderBlurred(List.of(g), spec, progress);
     }
 
+    /**
+     * The heap a render of {@code genome} at {@code spec} needs at its peak, in bytes: the
+     * histogram of every random stream (each stream fills its own, of four floats per cell,
+     * gutter included), their sum, the density-estimated copy, and the output image.
+     */
+    public static long bytesNeeded(Genome genome, RenderSpec spec) {
+        SpatialFilter filter = new SpatialFilter(genome.sampling().filterShape(), genome.sampling().filterRadius(),
+                spec.oversample());
+        int gutter = filter.gutter(spec.oversample());
+        long hw = (long) spec.width() * spec.oversample() + 2L * gutter;
+        long hh = (long) spec.height() * spec.oversample() + 2L * gutter;
+        long histogram = hw * hh * 16;
+        long image = (long) spec.width() * spec.height() * 16;
+        return (spec.threads() + 3L) * histogram + 3 * image;
+    }
+
+    /**
+     * Refuses a render the heap cannot hold ({@link RenderTooLargeException}), before it
+     * allocates anything: compares {@link #bytesNeeded} with the heap not in use now.
+     */
+    public static void checkMemory(Genome genome, RenderSpec spec) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long needed = bytesNeeded(genome, spec);
+        if (needed > free) {
+            throw new RenderTooLargeException(spec, needed, free, rt.maxMemory());
+        }
+    }
+
     @Override
     public final Image renderBlurred(List<CompiledGenome> instants, RenderSpec spec, Renderer.Progress progress) {
         if (instants.isEmpty()) {
             throw new IllegalArgumentException("Nothing to render: no genome");
         }
         CompiledGenome first = instants.get(0);
+        checkMemory(first.genome(), spec);
         Camera camera = first.genome().camera().resized(spec.width(), spec.height());
         SpatialFilter filter = new SpatialFilter(first.genome().sampling().filterShape(),
                 first.genome().sampling().filterRadius(), spec.oversample());
