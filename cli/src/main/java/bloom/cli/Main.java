@@ -42,7 +42,7 @@ public final class Main {
         try {
             return execute(withConfiguration(args, out, err), out, err);
         } catch (BloomException e) {
-            err.println("bloom: " + e.getMessage());
+            err.println("bloom: " + Text.printable(e.getMessage()));
             err.flush();
             return e.exitCode();
         }
@@ -56,14 +56,14 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("bloom: " + ex.getMessage());
+            err.println("bloom: " + Text.printable(ex.getMessage()));
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            err.println("bloom: " + describe(ex));
+            err.println("bloom: " + Text.printable(describe(ex)));
             if (Boolean.getBoolean("bloom.debug")) {
                 ex.printStackTrace(err);
             }

@@ -183,8 +183,13 @@ final class RunCommand implements Callable<Integer> {
         return t instanceof Exception ex ? ex : new IllegalStateException(t);
     }
 
+    /** One "bloom: " line per line of {@code message}, control characters (escape codes) made visible. */
     static void log(PrintWriter err, String message) {
-        err.println("bloom: " + message);
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\n", -1)) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("bloom: ").append(Text.printable(line));
+        }
+        err.println(sb);
         err.flush();
     }
 }

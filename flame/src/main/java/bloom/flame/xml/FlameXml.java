@@ -84,7 +84,15 @@ public final class FlameXml {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             String msg = e.getMessage();
             int idx = msg == null ? -1 : msg.indexOf("Message: ");
-            throw new FlameFormatException(source, line, "malformed XML: " + (idx >= 0 ? msg.substring(idx + 9) : msg));
+            String text = idx >= 0 ? msg.substring(idx + 9) : String.valueOf(msg);
+            // The parser names some errors by a key, "http://...#AttributeNotUnique?element&attribute"
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("#AttributeNotUnique\\?([^&\\s]+)&(\\S+)").matcher(text);
+            if (m.find()) {
+                text = "attribute '" + m.group(2) + "' appears twice in <" + m.group(1) + ">";
+            } else if (text.startsWith("http://") && text.contains("#")) {
+                text = text.substring(text.indexOf('#') + 1).replace('?', ' ').replace('&', ' ');
+            }
+            throw new FlameFormatException(source, line, "malformed XML: " + text);
         } finally {
             if (r != null) {
                 try {
