@@ -12,7 +12,10 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** Reading or writing failed: permissions, a full disk. */
     public static final int IO = 4;
-    /** A resource the command needs is not on this machine: a GPU for --device cuda. */
+    /**
+     * A resource the command needs is not on this machine or not free: a GPU for --device cuda,
+     * memory for the render asked for, a run directory another process holds.
+     */
     public static final int UNAVAILABLE = 5;
     /** Stopped by the user (Ctrl-C); the run directory can be resumed. */
     public static final int INTERRUPTED = 130;

@@ -45,7 +45,19 @@ public final class Main {
             err.println("bloom: " + Text.printable(e.getMessage()));
             err.flush();
             return e.exitCode();
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return report(e, err); // picocli hands Errors on: they end as one line too
         }
+    }
+
+    /** One line for a failure that reached the top, and its exit code. */
+    static int report(Throwable e, PrintWriter err) {
+        err.println("bloom: " + Text.printable(describe(e)));
+        if (Boolean.getBoolean("bloom.debug")) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(e);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -218,7 +230,7 @@ public final class Main {
             return ExitCodes.IO;
         }
         if (root instanceof OutOfMemoryError) {
-            return ExitCodes.IO;
+            return ExitCodes.UNAVAILABLE;
         }
         return ExitCodes.SOFTWARE;
     }
@@ -248,7 +260,8 @@ public final class Main {
                     ? m + " (free some space and try again; a run resumes where it stopped)" : "I/O error: " + m;
         }
         if (root instanceof OutOfMemoryError) {
-            return "out of memory (" + root.getMessage() + "); give Java more with BLOOM_JAVA_OPTS=-Xmx8g or lower --size";
+            return "out of memory (" + root.getMessage() + "); give Java more with BLOOM_JAVA_OPTS=-Xmx8g or lower --size"
+                    + " (a run resumes where it stopped)";
         }
         return "internal error: " + root + " (run with -Dbloom.debug=true for the stack trace)";
     }

@@ -64,4 +64,15 @@ class ResourceLimitsTest {
         oneLine(Cli.run("flame", "render", fi.toString(), "-o", dir.resolve("e.png").toString()), ExitCodes.BAD_INPUT,
                 fi + ":2: ", "Invalid filter radius: 100000.0 (expected 0 to 50)");
     }
+
+    /** An OutOfMemoryError that still happens (here handed over as one) ends as one line with its exit code. */
+    @Test
+    void anOutOfMemoryErrorIsOneLine() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        int code = Main.report(new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space")),
+                new java.io.PrintWriter(w));
+        assertEquals(ExitCodes.UNAVAILABLE, code);
+        assertEquals("bloom: out of memory (Java heap space); give Java more with BLOOM_JAVA_OPTS=-Xmx8g or lower --size"
+                + " (a run resumes where it stopped)", w.toString().strip());
+    }
 }
