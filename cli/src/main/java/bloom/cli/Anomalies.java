@@ -1,6 +1,6 @@
 package bloom.cli;
 
-import bloom.nmt.trace.StepRecord;
+import bloom.trace.StepRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

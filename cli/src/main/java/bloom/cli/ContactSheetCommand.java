@@ -4,7 +4,7 @@ import bloom.flame.genome.Genome;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
-import bloom.nmt.trace.Trace;
+import bloom.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,11 +6,11 @@ import bloom.flame.genome.Camera;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Palette;
 import bloom.nmt.bpe.Vocabulary;
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.Trace;
 import bloom.palette.DriftingPalettes;
 import bloom.palette.PcaTrack;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.StepRecord;
+import bloom.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;

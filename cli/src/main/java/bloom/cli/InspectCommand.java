@@ -1,7 +1,7 @@
 package bloom.cli;
 
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.Trace;
+import bloom.trace.StepRecord;
+import bloom.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +98,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     record Result(List<StepRecord> steps, double[] change, List<Anomalies.Anomaly> anomalies,
-                  List<bloom.nmt.trace.Evaluation> evaluations) {}
+                  List<bloom.trace.Evaluation> evaluations) {}
 
     /** Detects over a run directory and writes its anomalies.json. */
     static Result analyse(Path run, Anomalies.Settings settings) throws IOException {
@@ -169,7 +169,7 @@ final class InspectCommand implements Callable<Integer> {
     private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
 
     /** The validation BLEU measured during training: a sparkline from 0 to 100 and its first, best and last values. */
-    private static void validation(PrintWriter out, List<bloom.nmt.trace.Evaluation> evals, int width) {
+    private static void validation(PrintWriter out, List<bloom.trace.Evaluation> evals, int width) {
         if (evals.isEmpty()) {
             out.printf(Locale.ROOT, "%-12s (not measured: train with --valid-every N)%n", "valid BLEU");
             return;
@@ -180,9 +180,9 @@ final class InspectCommand implements Callable<Integer> {
             double v = evals.get((int) ((long) (b + 1) * evals.size() / cols) - 1).bleu();
             bars.append(Double.isFinite(v) ? BARS[(int) Math.min(BARS.length - 1, Math.max(0, v / 100 * BARS.length))] : '!');
         }
-        bloom.nmt.trace.Evaluation first = evals.get(0);
-        bloom.nmt.trace.Evaluation last = evals.get(evals.size() - 1);
-        bloom.nmt.trace.Evaluation best = evals.stream().max(java.util.Comparator.comparingDouble(bloom.nmt.trace.Evaluation::bleu)).get();
+        bloom.trace.Evaluation first = evals.get(0);
+        bloom.trace.Evaluation last = evals.get(evals.size() - 1);
+        bloom.trace.Evaluation best = evals.stream().max(java.util.Comparator.comparingDouble(bloom.trace.Evaluation::bleu)).get();
         out.printf(Locale.ROOT, "%-12s %s  %.1f at batch %d -> %.1f at batch %d (best %.1f at %d; %d sentences, 0-100 scale)%n",
                 "valid BLEU", bars, first.bleu(), first.step(), last.bleu(), last.step(), best.bleu(), best.step(), first.sentences());
     }

@@ -1,10 +1,10 @@
 package bloom.cli;
 
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.Evaluation;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.Trace;
 import bloom.nmt.train.TrainingFeed;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.Evaluation;
+import bloom.trace.StepRecord;
+import bloom.trace.Trace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

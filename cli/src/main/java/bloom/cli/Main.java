@@ -2,7 +2,7 @@ package bloom.cli;
 
 import bloom.flame.xml.FlameFormatException;
 import bloom.nmt.corpus.CorpusException;
-import bloom.nmt.trace.TraceException;
+import bloom.trace.TraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,8 +1,8 @@
 package bloom.cli;
 
-import bloom.nmt.trace.Trace;
 import bloom.palette.DriftingPalettes;
 import bloom.palette.PaletteOptions;
+import bloom.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

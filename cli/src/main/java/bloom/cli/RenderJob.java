@@ -7,10 +7,10 @@ import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
 import bloom.flame.xml.FlameXml;
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.Trace;
 import bloom.palette.DriftingPalettes;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.StepRecord;
+import bloom.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -166,7 +166,7 @@ final class RenderJob {
     private static Object next(LiveFeed feed) throws InterruptedException {
         while (true) {
             Object item = feed.take(250);
-            if (item != null && !(item instanceof bloom.nmt.trace.Evaluation)) {
+            if (item != null && !(item instanceof bloom.trace.Evaluation)) {
                 return item;
             }
         }

@@ -144,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The page: the template with the run's data put in as one JSON object. */
     static String html(Path run, JsonNode frames, List<Anomalies.Anomaly> anomalies, List<String> images) throws IOException {
         List<Map<String, Object>> meta = new ArrayList<>();
-        List<bloom.nmt.trace.Evaluation> evals = bloom.nmt.trace.Trace.read(run.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
+        List<bloom.trace.Evaluation> evals = bloom.trace.Trace.read(run.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
         int ei = -1;
         for (JsonNode f : frames) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -109,10 +109,10 @@ final class RunDirectory {
      * The run's trace, saying what reading it had to skip: each damaged record (its offset and
      * step), a cut tail, and a step count that differs from what training.json records.
      */
-    static bloom.nmt.trace.Trace readTrace(Path run, java.util.function.Consumer<String> log) throws IOException {
+    static bloom.trace.Trace readTrace(Path run, java.util.function.Consumer<String> log) throws IOException {
         Path file = run.resolve(bloom.nmt.train.Trainer.TRACE);
-        bloom.nmt.trace.Trace t = bloom.nmt.trace.Trace.read(file);
-        for (bloom.nmt.trace.Trace.Damage d : t.damaged()) {
+        bloom.trace.Trace t = bloom.trace.Trace.read(file);
+        for (bloom.trace.Trace.Damage d : t.damaged()) {
             log.accept(Text.printable(file.toString()) + ": damaged " + d.describe() + ", " + d.length()
                     + " bytes: skipped; every other record is read");
         }

@@ -115,10 +115,10 @@ final class TrainStage {
         json.put("validSourcesInTraining", bloom.nmt.corpus.Corpus.sourcesInTraining(corpus.train(), corpus.valid()));
         json.put("optimizer", settings.config().model().optimizer().name().toLowerCase(Locale.ROOT));
         json.put("learningRate", settings.config().model().learningRate());
-        List<bloom.nmt.trace.Evaluation> evals = bloom.nmt.trace.Trace.read(dir.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
+        List<bloom.trace.Evaluation> evals = bloom.trace.Trace.read(dir.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
         List<Map<String, Object>> curve = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (bloom.nmt.trace.Evaluation e : evals) {
+        for (bloom.trace.Evaluation e : evals) {
             curve.add(Map.of("step", e.step(), "bleu", Json.finite(e.bleu()), "sentences", e.sentences()));
             line.append(line.length() == 0 ? "" : ", ").append(e.step()).append(String.format(Locale.ROOT, ": %.1f", e.bleu()));
         }

@@ -1,6 +1,6 @@
 package bloom.cli;
 
-import bloom.nmt.trace.StepRecord;
+import bloom.trace.StepRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -13,9 +13,9 @@ import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqConfig;
 import bloom.nmt.model.Seq2SeqModel;
 import bloom.nmt.net.Translator;
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.TraceHeader;
-import bloom.nmt.trace.TraceWriter;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.TraceHeader;
+import bloom.trace.TraceWriter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.io.BufferedOutputStream;

@@ -1,8 +1,8 @@
 package bloom.nmt.hook;
 
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.TraceSink;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.StepRecord;
+import bloom.trace.TraceSink;
 
 import java.nio.FloatBuffer;
 import java.util.Objects;
@@ -91,7 +91,7 @@ public final class StepRecorder {
 
     /** A validation score at the current step. */
     public void evaluation(double bleu, int sentences) {
-        sink.evaluation(new bloom.nmt.trace.Evaluation(step, bleu, sentences));
+        sink.evaluation(new bloom.trace.Evaluation(step, bleu, sentences));
     }
 
     /** Records one minibatch whose applied update is the whole of {@code update}. */

@@ -1,7 +1,7 @@
 package bloom.nmt.hook;
 
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.TraceSink;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.TraceSink;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;

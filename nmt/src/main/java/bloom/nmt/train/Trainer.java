@@ -7,13 +7,13 @@ import bloom.nmt.corpus.SentencePair;
 import bloom.nmt.eval.Bleu;
 import bloom.nmt.hook.CountSketch;
 import bloom.nmt.hook.StepRecorder;
-import bloom.nmt.trace.EmbeddingSnapshot;
 import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqModel;
-import bloom.nmt.trace.TraceHeader;
-import bloom.nmt.trace.TraceSink;
-import bloom.nmt.trace.TraceWriter;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.TraceHeader;
+import bloom.trace.TraceSink;
+import bloom.trace.TraceWriter;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -323,7 +323,7 @@ public final class Trainer {
     private static TraceSink tee(TraceSink a, TraceSink b) {
         return new TraceSink() {
             @Override
-            public void step(bloom.nmt.trace.StepRecord record) {
+            public void step(bloom.trace.StepRecord record) {
                 a.step(record);
                 b.step(record);
             }
@@ -335,7 +335,7 @@ public final class Trainer {
             }
 
             @Override
-            public void evaluation(bloom.nmt.trace.Evaluation evaluation) {
+            public void evaluation(bloom.trace.Evaluation evaluation) {
                 a.evaluation(evaluation);
                 b.evaluation(evaluation);
             }

@@ -1,6 +1,6 @@
 package bloom.nmt.train;
 
-import bloom.nmt.trace.TraceSink;
+import bloom.trace.TraceSink;
 
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package bloom.nmt.hook;
 
-import bloom.nmt.trace.EmbeddingSnapshot;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.TraceSink;
+import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.StepRecord;
+import bloom.trace.TraceSink;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;

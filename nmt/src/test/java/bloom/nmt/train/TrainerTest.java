@@ -3,8 +3,8 @@ package bloom.nmt.train;
 import bloom.nmt.corpus.Corpus;
 import bloom.nmt.corpus.SyntheticCorpus;
 import bloom.nmt.model.Seq2SeqConfig;
-import bloom.nmt.trace.StepRecord;
-import bloom.nmt.trace.Trace;
+import bloom.trace.StepRecord;
+import bloom.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

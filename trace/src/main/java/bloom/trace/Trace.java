@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,4 +3,4 @@
  * of periodic target-embedding snapshots, readable after a crash. It is the contract between
  * training and rendering: rendering can be repeated from it without retraining.
  */
-package bloom.nmt.trace;
+package bloom.trace;

@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 /**
  * Layout of {@code trace.bin}: the 8-byte magic {@code BLOOMTR1}, then records. Each record is

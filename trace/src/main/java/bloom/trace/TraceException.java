@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 /** A trace file that cannot be read; the message names the file. */
 public final class TraceException extends RuntimeException {

@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 /** Where the training hook sends its records: a trace file, a list in a test, a network. */
 public interface TraceSink {

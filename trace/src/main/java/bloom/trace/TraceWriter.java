@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 /**
  * A validation measured during training: BLEU of greedy translations of held-out sentences.

@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package bloom.nmt.trace;
+package bloom.trace;
 
 /**
  * The target embedding matrix at a step, row-major {@code rows x cols} (one row per token).
