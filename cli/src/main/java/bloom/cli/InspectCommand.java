@@ -89,6 +89,7 @@ final class InspectCommand implements Callable<Integer> {
             throw BloomException.usage(e.getMessage());
         }
         Result r = analyse(run, settings, m -> RunCommand.log(spec.commandLine().getErr(), m));
+        write(run, r);
         PrintWriter out = spec.commandLine().getOut();
         print(out, r);
         out.flush();
@@ -105,18 +106,25 @@ final class InspectCommand implements Callable<Integer> {
         return analyse(run, settings, m -> { });
     }
 
-    /** As {@link #analyse(Path, Anomalies.Settings)}, telling {@code log} what reading the trace skipped. */
+    /**
+     * Detects the anomalies of a run, telling {@code log} what reading the trace skipped. Writes
+     * nothing: {@link #write} records them, for the commands whose job that is (inspect, run).
+     */
     static Result analyse(Path run, Anomalies.Settings settings, java.util.function.Consumer<String> log) throws IOException {
         Trace trace = RunDirectory.readTrace(run, log);
         List<StepRecord> steps = trace.steps();
         double[] change = changes(run, steps);
         List<Anomalies.Anomaly> found = Anomalies.detect(steps, change, settings);
+        return new Result(steps, change, found, trace.evaluations());
+    }
+
+    /** Writes {@code r}'s anomalies to RUN/anomalies.json. */
+    static void write(Path run, Result r) throws IOException {
         List<Object> json = new ArrayList<>();
-        for (Anomalies.Anomaly a : found) {
+        for (Anomalies.Anomaly a : r.anomalies()) {
             json.add(a.toJson());
         }
         Json.write(run.resolve(ANOMALIES), json);
-        return new Result(steps, change, found, trace.evaluations());
     }
 
     /** Image change into each step's frame, from the run's frames.json; NaN where not rendered. */

@@ -135,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
         summary.put("learningRate", ts.config().model().learningRate());
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
         InspectCommand.Result flagged = InspectCommand.analyse(dir, Anomalies.Settings.DEFAULT);
+        InspectCommand.write(dir, flagged);
         hint.done();
         log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps, %.1f s of video) in %s -> %s",
                 r.frames(), rs.size(), rs.fps(), r.frames() / rs.fps(), ProgressBar.duration(r.seconds()), r.video()));

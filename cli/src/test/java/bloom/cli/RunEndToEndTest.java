@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,24 @@ class RunEndToEndTest {
         Cli i = Cli.run("inspect", damaged.toString());
         assertEquals(0, i.exitCode(), i.toString());
         assertTrue(i.err().contains("damaged record at byte"), i.err());
+    }
+
+    /** Only the command that is asked to flag writes anomalies.json: report and contact sheet leave inspect's flags alone. */
+    @Test
+    void reportAndContactSheetLeaveInspectsFlagsAlone(@TempDir Path copy) throws IOException {
+        Path r = copy.resolve("run");
+        Files.createDirectories(r);
+        for (String f : new String[] {"config.properties", "trace.bin", "training.json", "frames.json", "run.mp4"}) {
+            Files.copy(run.resolve(f), r.resolve(f));
+        }
+        Cli i = Cli.run("inspect", r.toString(), "--grad-z", "0.5", "--update-z", "0.5", "--warmup", "5");
+        assertEquals(0, i.exitCode(), i.toString());
+        byte[] flags = Files.readAllBytes(r.resolve(InspectCommand.ANOMALIES));
+        assertTrue(Json.read(r.resolve(InspectCommand.ANOMALIES)).size() > 0, "these thresholds flag something");
+        assertEquals(0, Cli.run("report", r.toString(), "--thumbnail", "32").exitCode());
+        assertEquals(0, Cli.run("contact-sheet", r.toString(), "--count", "2", "--tile", "32x18", "--tile-quality", "1",
+                "--threads", "2").exitCode());
+        assertArrayEquals(flags, Files.readAllBytes(r.resolve(InspectCommand.ANOMALIES)));
     }
 
     /** A clean run flags nothing above the default thresholds (InjectedFaultTest: the same run with a fault). */
