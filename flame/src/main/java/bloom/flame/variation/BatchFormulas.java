@@ -19,7 +19,7 @@ public final class BatchFormulas {
     }
 
     public static BatchFormula of(Variation v) {
-        BatchFormula b = VECTOR ? VectorVariations.get(v.name()) : null;
+        BatchFormula b = VECTOR ? VectorVariations.get(v.id()) : null;
         return b != null ? b : BatchFormula.of(v.formula());
     }
 }

@@ -5,8 +5,6 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import static bloom.flame.variation.IterationState.EPS;
 import static jdk.incubator.vector.VectorOperators.ABS;
@@ -35,7 +33,9 @@ final class VectorVariations {
     private static final double PI = Math.PI;
     private static final double HALF_PI = Math.PI / 2;
 
-    private static final Map<String, BatchFormula> BY_NAME = new HashMap<>();
+    /** flam3's variations are numbered 0 to 98; each has a vector version, found by its id. */
+    static final int FLAM3_VARIATIONS = 99;
+    private static final BatchFormula[] BY_ID = new BatchFormula[FLAM3_VARIATIONS];
 
     static {
         register();
@@ -45,22 +45,36 @@ final class VectorVariations {
 
     private VectorVariations() {}
 
+    /** The vector version of variation {@code id}, or null (a plugin variation: scalar only). */
+    static BatchFormula get(int id) {
+        return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+    }
+
     static BatchFormula get(String name) {
-        return BY_NAME.get(name);
+        return Variations.byName(name).map(v -> get(v.id())).orElse(null);
     }
 
     /** Names of the variations that have a vector version. */
     static java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int id = 0; id < BY_ID.length; id++) {
+            if (BY_ID[id] != null) {
+                names.add(Variations.byId(id).name());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     private static void add(String name, BatchFormula f) {
-        if (BY_NAME.put(name, f) != null) {
+        Variation v = Variations.byName(name)
+                .orElseThrow(() -> new IllegalStateException("Vector variation without a variation: " + name));
+        if (v.id() >= FLAM3_VARIATIONS) {
+            throw new IllegalStateException("Vector variation of a plugin variation: " + name + " (id " + v.id() + ")");
+        }
+        if (BY_ID[v.id()] != null) {
             throw new IllegalStateException("Vector variation declared twice: " + name);
         }
-        if (Variations.byName(name).isEmpty()) {
-            throw new IllegalStateException("Vector variation without a variation: " + name);
-        }
+        BY_ID[v.id()] = f;
     }
 
     // ---- helpers -------------------------------------------------------------------------

@@ -31,6 +31,20 @@ class BatchFormulaTest {
         assertTrue(VectorVariations.names().size() >= 90, "vector versions: " + VectorVariations.names().size());
     }
 
+    /** Every one of flam3's 99 variations (ids 0 to 98) has a vector version, and nothing else has. */
+    @Test
+    void theVectorVersionsAreExactlyFlam3s99() {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        for (String name : VectorVariations.names()) {
+            ids.add(Variations.byName(name).orElseThrow().id());
+        }
+        java.util.Set<Integer> flam3 = new java.util.TreeSet<>();
+        for (int i = 0; i < VectorVariations.FLAM3_VARIATIONS; i++) {
+            flam3.add(i);
+        }
+        assertEquals(flam3, ids);
+    }
+
     @TestFactory
     Stream<DynamicTest> vectorVersionsComputeTheFormula() {
         return VectorVariations.names().stream().sorted().map(name -> DynamicTest.dynamicTest(name,
