@@ -2,7 +2,6 @@ package bloom.cli;
 
 import bloom.trace.StepRecord;
 import bloom.trace.Trace;
-import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,11 +138,10 @@ final class InspectCommand implements Callable<Integer> {
         for (int i = 0; i < steps.size(); i++) {
             at.put(steps.get(i).step(), i);
         }
-        JsonNode frames = Json.read(index);
-        for (JsonNode f : frames) {
-            Integer i = at.get(f.path("step").asLong(-1));
-            if (i != null && f.path("change").isNumber()) {
-                change[i] = f.get("change").asDouble();
+        for (FrameEntry f : FrameEntry.read(index)) {
+            Integer i = at.get(f.step());
+            if (i != null && f.change() != null) {
+                change[i] = f.change();
             }
         }
         return change;

@@ -11,7 +11,6 @@ import bloom.palette.DriftingPalettes;
 import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.StepRecord;
 import bloom.trace.Trace;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -208,7 +205,7 @@ final class RenderJob {
             int segStart = f;
             int segLast = segStart + settings.segmentFrames() - 1;
             Path part = segments.resolve(String.format(Locale.ROOT, "%06d.part.mp4", segStart));
-            List<Map<String, Object>> infos = new ArrayList<>();
+            List<FrameEntry> infos = new ArrayList<>();
             try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
                 for (; f <= segLast && frames.has(f); f++) {
                     Genome g = plan.genome(f);
@@ -238,7 +235,7 @@ final class RenderJob {
                 throw new IOException(part + ": holds " + encoded + " frames after encoding, expected "
                         + (segEnd - segStart + 1) + " (is the disk failing?)");
             }
-            Json.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
+            FrameEntry.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
             Files.move(part, segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", segStart, segEnd)),
                     StandardCopyOption.ATOMIC_MOVE);
         }
@@ -265,20 +262,19 @@ final class RenderJob {
         Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
         Mp4Encoder.concat(parts, tmpVideo);
         Files.move(tmpVideo, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        List<JsonNode> index = new ArrayList<>();
+        List<FrameEntry> index = new ArrayList<>();
         for (Path p : parts) {
-            Json.read(sidecar(p)).forEach(index::add);
+            index.addAll(FrameEntry.read(sidecar(p)));
         }
         Path indexFile = indexFor(output);
-        Json.write(indexFile, index);
+        FrameEntry.write(indexFile, index);
         deleteTree(segments);
 
         double[] updates = new double[index.size()];
         double[] changes = new double[index.size()];
         for (int i = 0; i < index.size(); i++) {
-            JsonNode n = index.get(i);
-            updates[i] = n.path("updateNorm").isNumber() ? n.get("updateNorm").asDouble() : Double.NaN;
-            changes[i] = n.path("change").isNumber() ? n.get("change").asDouble() : Double.NaN;
+            updates[i] = FrameEntry.value(index.get(i).updateNorm());
+            changes[i] = FrameEntry.value(index.get(i).change());
         }
         float[][] ends = plan.firstAndLastPalette();
         double cFirst = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[0]);
@@ -286,21 +282,10 @@ final class RenderJob {
         return new Result(output, indexFile, total, renderedNow, seconds, Stats.spearman(updates, changes), cFirst, cLast);
     }
 
-    private static Map<String, Object> frameInfo(int frame, StepRecord r, double change, Genome g, FramePlanner plan) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("frame", frame);
-        m.put("step", r.step());
-        m.put("epoch", r.epoch());
-        m.put("loss", Json.finite(r.loss()));
-        m.put("gradNorm", Json.finite(r.gradNorm()));
-        m.put("updateNorm", Json.finite(r.updateNorm()));
-        m.put("updateRatio", Json.finite(r.updateRatio()));
-        m.put("finite", r.finite());
-        m.put("relativeStep", Json.finite(plan.relativeStep(frame)));
-        m.put("change", Json.finite(change));
-        m.put("paletteStep", Json.finite(plan.paletteStep(frame)));
-        m.put("genome", digest(g));
-        return m;
+    private static FrameEntry frameInfo(int frame, StepRecord r, double change, Genome g, FramePlanner plan) {
+        return new FrameEntry(frame, r.step(), r.epoch(), Json.finite(r.loss()), Json.finite(r.gradNorm()),
+                Json.finite(r.updateNorm()), Json.finite(r.updateRatio()), r.finite(), Json.finite(plan.relativeStep(frame)),
+                Json.finite(change), Json.finite(plan.paletteStep(frame)), digest(g));
     }
 
     /** First 12 hex digits of the SHA-256 of the frame's genome as flam3 XML. */
@@ -356,9 +341,9 @@ final class RenderJob {
             return "has no frame index";
         }
         try {
-            JsonNode n = Json.read(index);
-            if (!n.isArray() || n.size() != frames) {
-                return "has a frame index of " + (n.isArray() ? n.size() : 0) + " frames, expected " + frames;
+            int n = FrameEntry.read(index).size();
+            if (n != frames) {
+                return "has a frame index of " + n + " frames, expected " + frames;
             }
         } catch (IOException e) {
             return "has an unreadable frame index";

@@ -1,6 +1,5 @@
 package bloom.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -80,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "render it with: bloom render " + run);
         }
         InspectCommand.Result found = InspectCommand.analyse(run, Anomalies.Settings.DEFAULT);
-        JsonNode frames = Json.read(index);
+        List<FrameEntry> frames = FrameEntry.read(index);
         List<String> images = frames(video, frames.size(), err);
         Path out = run.resolve(REPORT);
         Files.writeString(out, html(run, frames, found.anomalies(), images), StandardCharsets.UTF_8);
@@ -142,18 +141,24 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The page: the template with the run's data put in as one JSON object. */
-    static String html(Path run, JsonNode frames, List<Anomalies.Anomaly> anomalies, List<String> images) throws IOException {
+    static String html(Path run, List<FrameEntry> frames, List<Anomalies.Anomaly> anomalies, List<String> images) throws IOException {
         List<Map<String, Object>> meta = new ArrayList<>();
         List<bloom.trace.Evaluation> evals = bloom.trace.Trace.read(run.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
         int ei = -1;
-        for (JsonNode f : frames) {
+        for (FrameEntry f : frames) {
             Map<String, Object> m = new LinkedHashMap<>();
-            for (String k : new String[] {"frame", "step", "epoch", "loss", "gradNorm", "updateNorm", "updateRatio",
-                    "relativeStep", "change", "finite", "paletteStep"}) {
-                JsonNode v = f.get(k);
-                m.put(k, v == null || v.isNull() ? null : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? v.asBoolean() : v.asText());
-            }
-            long step = f.path("step").asLong();
+            m.put("frame", f.frame());
+            m.put("step", f.step());
+            m.put("epoch", f.epoch());
+            m.put("loss", f.loss());
+            m.put("gradNorm", f.gradNorm());
+            m.put("updateNorm", f.updateNorm());
+            m.put("updateRatio", f.updateRatio());
+            m.put("relativeStep", f.relativeStep());
+            m.put("change", f.change());
+            m.put("finite", f.finite());
+            m.put("paletteStep", f.paletteStep());
+            long step = f.step();
             while (ei + 1 < evals.size() && evals.get(ei + 1).step() <= step) {
                 ei++;
             }
