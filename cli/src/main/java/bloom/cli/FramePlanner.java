@@ -26,8 +26,9 @@ import java.util.List;
  * frames planned afterwards from the whole trace. The step fold measures each step against the
  * update norms so far ({@link StepScale}); the palette follows the last snapshot the frame can
  * know of, moving from the one before it to it over the interval after it (see {@link #paletteStep}).
- * Frames must be requested in increasing order, since folding accumulates; {@link #skipTo}
- * replays the folding without rendering (for a resumed render).
+ * Frames can be asked for in any order: folding accumulates, so the planner keeps the fold's
+ * state every {@value #CHECKPOINT_EVERY} frames and replays from the nearest one at or before
+ * the frame asked for (folding costs microseconds a frame; rendering, seconds).
  */
 final class FramePlanner {
 
@@ -40,7 +41,13 @@ final class FramePlanner {
     private DriftingPalettes palettes;
     private boolean noPalettes;
     private double[][] lastMatrix;
-    private final StepScale scale;
+    /** Frames between saved fold states. */
+    static final int CHECKPOINT_EVERY = 256;
+
+    private record FoldState(double[] offsets, StepScale scale) {}
+
+    private StepScale scale;
+    private final List<FoldState> checkpoints = new ArrayList<>();
     private final List<Double> ratios = new ArrayList<>();
     private final List<Double> paletteStep = new ArrayList<>();
     private int next;
@@ -152,17 +159,17 @@ final class FramePlanner {
         return ratios.get(frame);
     }
 
-    /** Folds steps up to, not including, {@code frame} without producing genomes. */
-    void skipTo(int frame) {
-        while (next < frame) {
-            advance();
-        }
-    }
-
-    /** The genome of {@code frame}; frames must come in increasing order. */
+    /** The genome of {@code frame}, in any order (frames in increasing order cost one fold each). */
     Genome genome(int frame) {
+        if (frame < 0 || frame >= steps.size()) {
+            throw new IndexOutOfBoundsException("Frame " + frame + " of " + steps.size());
+        }
         if (frame < next - 1) {
-            throw new IllegalStateException("Frames must be planned in order: " + frame + " after " + (next - 1));
+            int c = frame / CHECKPOINT_EVERY;
+            FoldState st = checkpoints.get(c);
+            folder.restore(st.offsets());
+            scale = st.scale().copy();
+            next = c * CHECKPOINT_EVERY;
         }
         while (next <= frame) {
             advance();
@@ -171,9 +178,12 @@ final class FramePlanner {
     }
 
     private void advance() {
+        if (next % CHECKPOINT_EVERY == 0 && checkpoints.size() == next / CHECKPOINT_EVERY) {
+            checkpoints.add(new FoldState(folder.state(), scale.copy()));
+        }
         StepRecord r = steps.get(next);
         double ratio = scale.next(r.updateNorm());
-        ratios.add(ratio);
+        put(ratios, next, ratio);
         Genome g = folder.fold(r.sketch(), ratio);
         float[] palette = paletteFor(next);
         current = palette == null ? g : g.withPalette(Palette.of(palette));
@@ -189,11 +199,11 @@ final class FramePlanner {
             }
         }
         if (s < 0) {
-            paletteStep.add(Double.NaN);
+            put(paletteStep, frame, Double.NaN);
             return null;
         }
         if (s == 0) {
-            paletteStep.add((double) palettes.step(0));
+            put(paletteStep, frame, (double) palettes.step(0));
             return palettes.palette(0);
         }
         long a = palettes.step(s - 1);
@@ -202,8 +212,17 @@ final class FramePlanner {
         double since = cumulativeAt(step) - cumulativeAt(b);
         double f = interval > 0 ? since / interval : (step - b) / (double) (b - a);
         f = Math.min(1, Math.max(0, f));
-        paletteStep.add(a + f * (b - a));
+        put(paletteStep, frame, a + f * (b - a));
         return palettes.paletteToward(s, f);
+    }
+
+    /** Sets entry {@code i} of a per-frame list, appending the next one (a replayed frame repeats its value). */
+    private static void put(List<Double> list, int i, double v) {
+        if (i < list.size()) {
+            list.set(i, v);
+        } else {
+            list.add(v);
+        }
     }
 
     /** Cumulative update norm after step {@code step} (0 before the first step). */

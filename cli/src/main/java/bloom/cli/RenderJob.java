@@ -196,7 +196,6 @@ final class RenderJob {
         long t0 = System.nanoTime();
         int[] previous = null;
         if (start > 0) {
-            plan.skipTo(start - 1);
             previous = frame(plan, start - 1, renderer, spec).toRgb8();
         }
         int renderedNow = 0;

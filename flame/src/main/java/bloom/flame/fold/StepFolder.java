@@ -125,6 +125,19 @@ public final class StepFolder {
         return current();
     }
 
+    /** The offsets accumulated so far, a copy: with {@link #restore} a planner can go back to any frame. */
+    public double[] state() {
+        return offset.clone();
+    }
+
+    /** Sets the accumulated offsets to a {@link #state} taken earlier. */
+    public void restore(double[] state) {
+        if (state.length != offset.length) {
+            throw new IllegalArgumentException("State of " + state.length + " offsets, expected " + offset.length);
+        }
+        System.arraycopy(state, 0, offset, 0, offset.length);
+    }
+
     /** The genome for the offsets accumulated so far. */
     public Genome current() {
         List<Xform> out = new ArrayList<>(base.xforms().size());

@@ -35,6 +35,15 @@ public final class StepScale {
         this.contrast = contrast;
     }
 
+    /** A copy in the same state: this one can go on while the copy keeps the statistics of now. */
+    public StepScale copy() {
+        StepScale c = new StepScale(contrast);
+        c.n = n;
+        c.mean = mean;
+        c.m2 = m2;
+        return c;
+    }
+
     /** Takes in the next step's update norm and returns its ratio. */
     public double next(double updateNorm) {
         if (!(updateNorm > 0) || Double.isInfinite(updateNorm)) {
