@@ -52,6 +52,9 @@ final class RenderCommand implements Callable<Integer> {
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
         rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex()));
+        if (!Files.isWritable(run)) {
+            return render(err, rs); // a read-only run (another user's, a mounted archive): no process can change it
+        }
         try (RunLock lock = RunLock.acquire(run, "bloom render")) {
             return render(err, rs);
         }
