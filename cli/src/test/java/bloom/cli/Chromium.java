@@ -262,16 +262,42 @@ final class Chromium implements AutoCloseable {
         try {
             socket.abort();
         } finally {
+            // Chromium's helpers (renderer, network service) write into the profile too: stop them all.
+            List<ProcessHandle> helpers = process.descendants().toList();
             process.destroy();
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+                for (ProcessHandle h : helpers) {
+                    h.destroy();
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                helpers.forEach(ProcessHandle::destroyForcibly);
             }
+            deleteProfile();
+        }
+    }
+
+    /** Deletes the temporary profile; a file a helper removed meanwhile is simply gone already. */
+    private void deleteProfile() throws IOException {
+        for (int attempt = 1; ; attempt++) {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                return;
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                if (attempt == 5) {
+                    return; // a temporary directory left behind fails no test
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
