@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Mp4Encoder;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Interpolation;
 import bloom.flame.render.CompiledGenome;

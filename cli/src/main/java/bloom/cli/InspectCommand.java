@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.FrameEntry;
+import bloom.film.Json;
 import bloom.trace.StepRecord;
 import bloom.trace.Trace;
 import picocli.CommandLine.Command;

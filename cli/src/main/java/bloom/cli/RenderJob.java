@@ -1,5 +1,8 @@
 package bloom.cli;
 
+import bloom.film.FrameEntry;
+import bloom.film.Json;
+import bloom.film.Mp4Encoder;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;

@@ -1,5 +1,8 @@
 package bloom.cli;
 
+import bloom.film.FrameEntry;
+import bloom.film.Json;
+
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;

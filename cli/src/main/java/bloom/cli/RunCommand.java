@@ -1,7 +1,8 @@
 package bloom.cli;
 
-import bloom.nmt.corpus.Corpus;
+import bloom.film.Json;
 import bloom.flame.render.Renderer;
+import bloom.nmt.corpus.Corpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

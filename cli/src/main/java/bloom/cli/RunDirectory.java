@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.Json;
+
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;

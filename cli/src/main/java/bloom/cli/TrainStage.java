@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Json;
 import bloom.nmt.corpus.Corpus;
 import bloom.nmt.train.Trainer;
 import bloom.nmt.train.TrainingProgress;

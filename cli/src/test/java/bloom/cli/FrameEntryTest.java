@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.FrameEntry;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package bloom.cli;
 
+import bloom.film.Json;
+import bloom.film.Mp4Encoder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.Mp4Encoder;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.Json;
+import bloom.film.Mp4Encoder;
 import bloom.flame.fold.FoldSettings;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;

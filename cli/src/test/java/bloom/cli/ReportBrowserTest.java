@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

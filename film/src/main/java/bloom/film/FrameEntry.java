@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -24,17 +24,17 @@ import java.util.List;
  * @param paletteStep  where the frame's palette stands between embedding snapshots, in steps
  * @param genome       digest of the frame's flame
  */
-record FrameEntry(int frame, long step, int epoch, Double loss, Double gradNorm, Double updateNorm, Double updateRatio,
+public record FrameEntry(int frame, long step, int epoch, Double loss, Double gradNorm, Double updateNorm, Double updateRatio,
                   boolean finite, Double relativeStep, Double change, Double paletteStep, String genome) {
 
     private static final TypeReference<List<FrameEntry>> LIST = new TypeReference<>() {};
 
     /** {@code v}, or NaN for null: for arithmetic over the index. */
-    static double value(Double v) {
+    public static double value(Double v) {
         return v == null ? Double.NaN : v;
     }
 
-    static List<FrameEntry> read(Path file) throws IOException {
+    public static List<FrameEntry> read(Path file) throws IOException {
         try {
             return Json.mapper().readValue(file.toFile(), LIST);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
@@ -42,7 +42,7 @@ record FrameEntry(int frame, long step, int epoch, Double loss, Double gradNorm,
         }
     }
 
-    static void write(Path file, List<FrameEntry> entries) throws IOException {
+    public static void write(Path file, List<FrameEntry> entries) throws IOException {
         Json.write(file, entries);
     }
 }
