@@ -1,6 +1,4 @@
-package bloom.cli;
-
-import bloom.film.FrameEntry;
+package bloom.film;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
