@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Stats;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;

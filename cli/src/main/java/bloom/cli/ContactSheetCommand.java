@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Anomalies;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;

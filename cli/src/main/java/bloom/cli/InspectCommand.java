@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Anomalies;
 import bloom.film.FrameEntry;
 import bloom.film.Json;
 import bloom.trace.StepRecord;

@@ -3,6 +3,7 @@ package bloom.cli;
 import bloom.film.FrameEntry;
 import bloom.film.Json;
 import bloom.film.Mp4Encoder;
+import bloom.film.Stats;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;

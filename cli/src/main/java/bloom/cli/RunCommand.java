@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Anomalies;
 import bloom.film.Json;
 import bloom.flame.render.Renderer;
 import bloom.nmt.corpus.Corpus;

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.trace.StepRecord;
 
@@ -28,15 +28,15 @@ import java.util.Map;
  * </ul>
  * Logs make the scores scale-free: a norm ten times its usual size scores the same in any model.
  */
-final class Anomalies {
+public final class Anomalies {
 
     /** Thresholds; the defaults flag nothing on clean runs of the default configuration. */
-    record Settings(int warmup, double decay, double gradZ, double updateZ, double lossZ, double ratioLow,
+    public record Settings(int warmup, double decay, double gradZ, double updateZ, double lossZ, double ratioLow,
                     double ratioHigh, double changeZ, double jitterCosine, int jitterLength) {
 
-        static final Settings DEFAULT = new Settings(25, 0.95, 6, 6, 5, 1e-5, 1e-1, 8, -0.2, 12);
+        public static final Settings DEFAULT = new Settings(25, 0.95, 6, 6, 5, 1e-5, 1e-1, 8, -0.2, 12);
 
-        Settings {
+        public Settings {
             if (warmup < 2) {
                 throw new IllegalArgumentException("warm-up " + warmup + ": expected at least 2 batches");
             }
@@ -53,8 +53,8 @@ final class Anomalies {
     }
 
     /** One flagged batch; {@code until} is the last batch of a jitter range, else the batch itself. */
-    record Anomaly(long batch, long frame, String rule, double value, double score, long until) {
-        Map<String, Object> toJson() {
+    public record Anomaly(long batch, long frame, String rule, double value, double score, long until) {
+        public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("batch", batch);
             m.put("frame", frame);
@@ -74,7 +74,7 @@ final class Anomalies {
      * Detects over the steps of a trace; {@code change[i]} is the image change into the frame of
      * step i (NaN where unknown or not rendered), or null.
      */
-    static List<Anomaly> detect(List<StepRecord> steps, double[] change, Settings s) {
+    public static List<Anomaly> detect(List<StepRecord> steps, double[] change, Settings s) {
         List<Anomaly> out = new ArrayList<>();
         Moving grad = new Moving(s), update = new Moving(s), loss = new Moving(s), frame = new Moving(s);
         int jitterStart = -1;

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import java.util.Arrays;
 import java.util.Comparator;
