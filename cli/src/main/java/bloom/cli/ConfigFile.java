@@ -159,7 +159,7 @@ public final class ConfigFile {
     }
 
     private static BloomException badEscape(Path file, int line, String found) {
-        return BloomException.badInput(file + ":" + line + ": unknown escape '" + Text.printable(found)
+        return BloomException.badInput(file + ":" + line + ": unknown escape '" + found
                 + "' (expected \\\\, \\n, \\r, \\t, \\s or \\uXXXX; write a backslash as \\\\)");
     }
 }

@@ -74,14 +74,7 @@ public final class Main {
             err.flush();
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            err.println("bloom: " + Text.printable(describe(ex)));
-            if (Boolean.getBoolean("bloom.debug")) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return exitCode(ex);
-        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> report(ex, err));
         return cl;
     }
 

@@ -115,7 +115,7 @@ final class RunDirectory {
         Path file = run.resolve(bloom.nmt.train.Trainer.TRACE);
         bloom.trace.Trace t = bloom.trace.Trace.read(file);
         for (bloom.trace.Trace.Damage d : t.damaged()) {
-            log.accept(Text.printable(file.toString()) + ": damaged " + d.describe() + ", " + d.length()
+            log.accept(file + ": damaged " + d.describe() + ", " + d.length()
                     + " bytes: skipped; every other record is read");
         }
         Path training = run.resolve(TRAINING);
@@ -127,12 +127,12 @@ final class RunDirectory {
                 recorded = -1;
             }
             if (recorded >= 0 && recorded != t.steps().size()) {
-                log.accept(Text.printable(file.toString()) + ": holds " + t.steps().size() + " of the " + recorded
+                log.accept(file + ": holds " + t.steps().size() + " of the " + recorded
                         + " minibatches " + TRAINING + " records" + (t.damaged().isEmpty() ? "" : " (damaged records skipped)")
                         + "; the missing ones are left out");
             }
         } else if (t.damagedTail() > 0) {
-            log.accept(Text.printable(file.toString()) + ": the last " + t.damagedTail()
+            log.accept(file + ": the last " + t.damagedTail()
                     + " bytes are an unfinished record (training was stopped while writing it)");
         }
         return t;

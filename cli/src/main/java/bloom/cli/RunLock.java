@@ -67,7 +67,7 @@ final class RunLock implements AutoCloseable {
     private static String holder(Path file) {
         try {
             String s = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return s.isEmpty() ? "another process" : Text.printable(s);
+            return s.isEmpty() ? "another process" : s;
         } catch (IOException e) {
             return "another process";
         }

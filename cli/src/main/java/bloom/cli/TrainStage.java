@@ -25,20 +25,10 @@ final class TrainStage {
 
     private TrainStage() {}
 
-    static Outcome run(Path dir, TrainingSettings settings, Consumer<String> log) throws IOException {
-        return run(dir, settings, log, null, null);
-    }
-
     /**
-     * Trains, handing every record to {@code feed} as well (null for none); the training bar
-     * shows {@code framesRendered} when given.
+     * Trains on {@code corpus} (null: read it here), handing every record to {@code feed} as well
+     * (null for none); the training bar shows {@code framesRendered} when given.
      */
-    static Outcome run(Path dir, TrainingSettings settings, Consumer<String> log, bloom.nmt.train.TrainingFeed feed,
-                       java.util.function.LongSupplier framesRendered) throws IOException {
-        return run(dir, settings, null, log, feed, framesRendered);
-    }
-
-    /** As above, with the corpus already read ({@code corpus}; null: read it here). */
     static Outcome run(Path dir, TrainingSettings settings, Corpus corpus, Consumer<String> log,
                        bloom.nmt.train.TrainingFeed feed, java.util.function.LongSupplier framesRendered) throws IOException {
         Path done = dir.resolve(RunDirectory.TRAINING);

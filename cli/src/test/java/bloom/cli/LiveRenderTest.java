@@ -39,10 +39,7 @@ class LiveRenderTest {
 
         Process p = bloom(args, tmp.resolve("first.log"));
         Path segments = dir.resolve("run.segments");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (!finishedSegment(segments) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitWhileAlive(p, () -> finishedSegment(segments), 240);
         boolean killedMidway = p.isAlive();
         p.destroyForcibly().waitFor();
         assertTrue(killedMidway, "the run ended before its first segment was seen: " + Files.readString(tmp.resolve("first.log")));
@@ -78,6 +75,19 @@ class LiveRenderTest {
             return s.anyMatch(q -> q.getFileName().toString().matches("\\d{6}-\\d{6}\\.mp4"));
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /** A condition a test waits for. */
+    interface Condition {
+        boolean met() throws IOException;
+    }
+
+    /** Waits until {@code done} is met, {@code p} has ended, or {@code seconds} have passed. */
+    static void awaitWhileAlive(Process p, Condition done, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.met() && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 

@@ -20,10 +20,7 @@ class ResumeHintTest {
         Path dir = tmp.resolve("run");
         Process p = LiveRenderTest.bloom(List.of("train", "--batches", "2000", "--train-pairs", "3000", "--test-pairs", "20",
                 "--valid-every", "0", "--checkpoint-every", "10", "--out", dir.toString()), tmp.resolve("log"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(dir.resolve("trace.bin")) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        LiveRenderTest.awaitWhileAlive(p, () -> Files.exists(dir.resolve("trace.bin")), 120);
         p.destroy(); // SIGTERM, as a scheduler or Ctrl-C ends a job
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String log = Files.readString(tmp.resolve("log"));

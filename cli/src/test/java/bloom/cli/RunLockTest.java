@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,10 +29,7 @@ class RunLockTest {
         args.add("--out");
         args.add(dir.toString());
         Process holder = LiveRenderTest.bloom(args, tmp.resolve("holder.log"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(dir.resolve("trace.bin")) && holder.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        LiveRenderTest.awaitWhileAlive(holder, () -> Files.exists(dir.resolve("trace.bin")), 120);
         assertTrue(holder.isAlive(), "the first training ended early: " + Files.readString(tmp.resolve("holder.log")));
         try {
             for (String[] second : new String[][] {

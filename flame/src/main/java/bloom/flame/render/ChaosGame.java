@@ -43,15 +43,20 @@ public abstract class ChaosGame implements Renderer {
     }
 
     /**
-     * Refuses a render the heap cannot hold ({@link RenderTooLargeException}), before it
-     * allocates anything: compares {@link #bytesNeeded} with the heap not in use now.
+     * Refuses a render the heap cannot hold now ({@link RenderTooLargeException}): compares
+     * {@link #bytesNeeded} with the heap not in use. For a job to call before it starts; every
+     * render checks itself only against the whole heap, since garbage not yet collected counts
+     * as in use.
      */
     public static void checkMemory(Genome genome, RenderSpec spec) {
         Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        check(genome, spec, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+    }
+
+    private static void check(Genome genome, RenderSpec spec, long available) {
         long needed = bytesNeeded(genome, spec);
-        if (needed > free) {
-            throw new RenderTooLargeException(spec, needed, free, rt.maxMemory());
+        if (needed > available) {
+            throw new RenderTooLargeException(spec, needed, available, Runtime.getRuntime().maxMemory());
         }
     }
 
@@ -61,7 +66,7 @@ public abstract class ChaosGame implements Renderer {
             throw new IllegalArgumentException("Nothing to render: no genome");
         }
         CompiledGenome first = instants.get(0);
-        checkMemory(first.genome(), spec);
+        check(first.genome(), spec, Runtime.getRuntime().maxMemory()); // never fits: refused before allocating
         Camera camera = first.genome().camera().resized(spec.width(), spec.height());
         SpatialFilter filter = new SpatialFilter(first.genome().sampling().filterShape(),
                 first.genome().sampling().filterRadius(), spec.oversample());

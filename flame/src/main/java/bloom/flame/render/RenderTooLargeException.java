@@ -7,23 +7,10 @@ public final class RenderTooLargeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final long needed;
-    private final long free;
-
     RenderTooLargeException(RenderSpec spec, long needed, long free, long max) {
         super(String.format(Locale.ROOT, "rendering %dx%d (oversample %d, %d thread%s) needs %s of memory; Java has %s free "
                         + "of %s", spec.width(), spec.height(), spec.oversample(), spec.threads(), spec.threads() == 1 ? "" : "s",
                 size(needed), size(free), size(max)));
-        this.needed = needed;
-        this.free = free;
-    }
-
-    public long needed() {
-        return needed;
-    }
-
-    public long free() {
-        return free;
     }
 
     static String size(long bytes) {

@@ -104,18 +104,11 @@ public record CorpusReader(int maxWords, int maxWordChars) {
             if (word.length() > maxWordChars && word.codePointCount(0, word.length()) > maxWordChars) {
                 throw new CorpusException(file, lineNo, "word " + (w + 1) + " of the " + what + " is "
                         + word.codePointCount(0, word.length()) + " characters long, more than the limit of "
-                        + maxWordChars + " (starts '" + printable(word.substring(0, word.offsetByCodePoints(0, 20)))
+                        + maxWordChars + " (starts '" + word.substring(0, word.offsetByCodePoints(0, 20))
                         + "'; raise the limit with --max-word-chars)");
             }
         }
         return trimmed;
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
-        return sb.toString();
     }
 
     /** Splits on \n (tolerating \r\n) and decodes each line as strict UTF-8, so a bad byte names its line. */
