@@ -1,5 +1,8 @@
 package bloom.cli;
 
+import bloom.film.Png;
+import bloom.film.RenderJob;
+import bloom.film.Size;
 import bloom.film.Stats;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
@@ -14,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -159,26 +160,8 @@ final class BenchRenderCommand implements Callable<Integer> {
         Image img = new CpuRenderer().render(CompiledGenome.compile(g), rs, Renderer.Progress.NONE);
         Png.write(img, bloomPng);
         double bloomSeconds = (System.nanoTime() - t1) / 1e9;
-        double ssim = Similarity.ssim(img, read(flamPng), 2);
+        double ssim = Similarity.ssim(img, Png.read(flamPng), 2);
         return new Row(index, size.toString(), threads, rs.iterations(), flamSeconds, bloomSeconds, ssim);
-    }
-
-    private static Image read(Path png) throws IOException {
-        BufferedImage b = ImageIO.read(png.toFile());
-        int w = b.getWidth();
-        int h = b.getHeight();
-        float[] px = new float[w * h * 4];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = b.getRGB(x, y);
-                int o = (y * w + x) * 4;
-                px[o] = ((p >> 16) & 0xff) / 255f;
-                px[o + 1] = ((p >> 8) & 0xff) / 255f;
-                px[o + 2] = (p & 0xff) / 255f;
-                px[o + 3] = 1;
-            }
-        }
-        return new Image(w, h, px);
     }
 
     /** Runs a flam3 tool with environment variables; returns its standard output when asked. */

@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.RenderJob;
 import bloom.nmt.bench.TrainRace;
 import bloom.nmt.corpus.SyntheticCorpus;
 import bloom.nmt.model.Seq2SeqConfig;

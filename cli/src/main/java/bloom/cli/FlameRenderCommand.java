@@ -1,5 +1,9 @@
 package bloom.cli;
 
+import bloom.film.Genomes;
+import bloom.film.Png;
+import bloom.film.RenderSettings;
+import bloom.film.Size;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
@@ -32,7 +36,7 @@ final class FlameRenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.png", required = true, description = "The PNG to write.")
     Path output;
 
-    @Option(names = "--size", paramLabel = "WxH", converter = Size.Converter.class,
+    @Option(names = "--size", paramLabel = "WxH", converter = SizeConverter.class,
             description = "Image size (default: the genome's; the framing is kept).")
     Size size;
 

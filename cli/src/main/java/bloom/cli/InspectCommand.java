@@ -1,25 +1,19 @@
 package bloom.cli;
 
+import bloom.film.Inspection;
+import bloom.film.RunDirectory;
 import bloom.film.Anomalies;
-import bloom.film.FrameEntry;
-import bloom.film.Json;
 import bloom.trace.StepRecord;
-import bloom.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -36,8 +30,6 @@ import java.util.function.ToDoubleFunction;
                 "  bloom inspect runs/run-20261123-101500",
                 "  bloom inspect runs/exploded --grad-z 4 --loss-z 4"})
 final class InspectCommand implements Callable<Integer> {
-
-    static final String ANOMALIES = "anomalies.json";
 
     @Spec
     CommandSpec spec;
@@ -90,67 +82,17 @@ final class InspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw BloomException.usage(e.getMessage());
         }
-        Result r = analyse(run, settings, m -> RunCommand.log(spec.commandLine().getErr(), m));
-        write(run, r);
+        Inspection.Result r = Inspection.analyse(run, settings, m -> RunCommand.log(spec.commandLine().getErr(), m));
+        Inspection.write(run, r);
         PrintWriter out = spec.commandLine().getOut();
         print(out, r);
         out.flush();
         RunCommand.log(spec.commandLine().getErr(), r.anomalies().size() + " flag" + (r.anomalies().size() == 1 ? "" : "s")
-                + " over " + r.steps().size() + " batches -> " + run.resolve(ANOMALIES));
+                + " over " + r.steps().size() + " batches -> " + run.resolve(Inspection.ANOMALIES));
         return ExitCodes.OK;
     }
 
-    record Result(List<StepRecord> steps, double[] change, List<Anomalies.Anomaly> anomalies,
-                  List<bloom.trace.Evaluation> evaluations) {}
-
-    /** Detects over a run directory and writes its anomalies.json. */
-    static Result analyse(Path run, Anomalies.Settings settings) throws IOException {
-        return analyse(run, settings, m -> { });
-    }
-
-    /**
-     * Detects the anomalies of a run, telling {@code log} what reading the trace skipped. Writes
-     * nothing: {@link #write} records them, for the commands whose job that is (inspect, run).
-     */
-    static Result analyse(Path run, Anomalies.Settings settings, java.util.function.Consumer<String> log) throws IOException {
-        Trace trace = RunDirectory.readTrace(run, log);
-        List<StepRecord> steps = trace.steps();
-        double[] change = changes(run, steps);
-        List<Anomalies.Anomaly> found = Anomalies.detect(steps, change, settings);
-        return new Result(steps, change, found, trace.evaluations());
-    }
-
-    /** Writes {@code r}'s anomalies to RUN/anomalies.json. */
-    static void write(Path run, Result r) throws IOException {
-        List<Object> json = new ArrayList<>();
-        for (Anomalies.Anomaly a : r.anomalies()) {
-            json.add(a.toJson());
-        }
-        Json.write(run.resolve(ANOMALIES), json);
-    }
-
-    /** Image change into each step's frame, from the run's frames.json; NaN where not rendered. */
-    static double[] changes(Path run, List<StepRecord> steps) throws IOException {
-        double[] change = new double[steps.size()];
-        java.util.Arrays.fill(change, Double.NaN);
-        Path index = RenderJob.indexFor(run.resolve(RunDirectory.VIDEO));
-        if (!Files.exists(index)) {
-            return change;
-        }
-        Map<Long, Integer> at = new HashMap<>();
-        for (int i = 0; i < steps.size(); i++) {
-            at.put(steps.get(i).step(), i);
-        }
-        for (FrameEntry f : FrameEntry.read(index)) {
-            Integer i = at.get(f.step());
-            if (i != null && f.change() != null) {
-                change[i] = f.change();
-            }
-        }
-        return change;
-    }
-
-    static void print(PrintWriter out, Result r) {
+    static void print(PrintWriter out, Inspection.Result r) {
         List<StepRecord> s = r.steps();
         if (s.isEmpty()) {
             out.println("no batches recorded yet");

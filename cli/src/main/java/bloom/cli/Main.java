@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.FilmException;
+import bloom.film.RunDirectory;
 import bloom.flame.xml.FlameFormatException;
 import bloom.nmt.corpus.CorpusException;
 import bloom.trace.TraceException;
@@ -41,10 +43,8 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return execute(withConfiguration(args, out, err), out, err);
-        } catch (BloomException e) {
-            err.println("bloom: " + Text.printable(e.getMessage()));
-            err.flush();
-            return e.exitCode();
+        } catch (BloomException | FilmException e) {
+            return report(e, err);
         } catch (OutOfMemoryError | StackOverflowError e) {
             return report(e, err); // picocli hands Errors on: they end as one line too
         }
@@ -213,6 +213,9 @@ public final class Main {
         if (root instanceof BloomException b) {
             return b.exitCode();
         }
+        if (root instanceof FilmException f) {
+            return exitCode(f.kind());
+        }
         if (root instanceof FlameFormatException || root instanceof CorpusException || root instanceof TraceException) {
             return ExitCodes.BAD_INPUT;
         }
@@ -228,9 +231,19 @@ public final class Main {
         return ExitCodes.SOFTWARE;
     }
 
+    /** The exit code of a film library failure. */
+    static int exitCode(FilmException.Kind kind) {
+        return switch (kind) {
+            case USAGE -> ExitCodes.USAGE;
+            case BAD_INPUT -> ExitCodes.BAD_INPUT;
+            case IO -> ExitCodes.IO;
+            case UNAVAILABLE -> ExitCodes.UNAVAILABLE;
+        };
+    }
+
     static String describe(Throwable ex) {
         Throwable root = unwrap(ex);
-        if (root instanceof BloomException || root instanceof FlameFormatException || root instanceof CorpusException
+        if (root instanceof BloomException || root instanceof FilmException || root instanceof FlameFormatException || root instanceof CorpusException
                 || root instanceof TraceException) {
             return root.getMessage();
         }

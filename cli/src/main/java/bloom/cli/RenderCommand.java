@@ -1,5 +1,10 @@
 package bloom.cli;
 
+import bloom.film.Genomes;
+import bloom.film.RenderJob;
+import bloom.film.RenderSettings;
+import bloom.film.RunDirectory;
+import bloom.film.RunLock;
 import bloom.flame.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +80,7 @@ final class RenderCommand implements Callable<Integer> {
         Renderer renderer = device.open(err);
         RenderJob.Result r;
         try {
-            r = new RenderJob(run, rs, video, renderer).run(m -> RunCommand.log(err, m));
+            r = new RenderJob(run, rs, video, renderer).run(new ConsoleProgress(err));
         } finally {
             DeviceOption.close(renderer);
         }

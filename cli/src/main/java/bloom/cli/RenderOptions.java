@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.RenderSettings;
+import bloom.film.Size;
 import bloom.flame.fold.FoldSettings;
 import bloom.palette.PaletteOptions;
 import picocli.CommandLine.Option;
@@ -16,7 +18,7 @@ public final class RenderOptions {
             description = "Which genome of a multi-genome file (default: ${DEFAULT-VALUE}).")
     int index;
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x360", converter = Size.Converter.class, order = 42,
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x360", converter = SizeConverter.class, order = 42,
             description = "Frame size; both sides even (default: ${DEFAULT-VALUE}).")
     Size size;
 

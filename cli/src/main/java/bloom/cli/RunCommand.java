@@ -1,5 +1,12 @@
 package bloom.cli;
 
+import bloom.film.Genomes;
+import bloom.film.Inspection;
+import bloom.film.LiveFeed;
+import bloom.film.RenderJob;
+import bloom.film.RenderSettings;
+import bloom.film.RunDirectory;
+import bloom.film.RunLock;
 import bloom.film.Anomalies;
 import bloom.film.Json;
 import bloom.flame.render.Renderer;
@@ -86,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer) throws Exception {
-        try (RunLock lock = RunDirectory.open(out, RunDirectory.SUMMARY, spec, err)) {
+        try (RunLock lock = RunOpener.open(out, RunDirectory.SUMMARY, spec, err)) {
             return run(err, ts, rs, renderer, lock.dir());
         }
     }
@@ -99,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         RenderJob.Result r;
         if (Files.exists(dir.resolve(RunDirectory.TRAINING))) {
             t = TrainStage.run(dir, ts, corpus, m -> log(err, m), null, null);
-            r = job.run(m -> log(err, m));
+            r = job.run(new ConsoleProgress(err));
         } else {
             // Render while training: the trainer on one core, frames on the others, then on all.
             LiveFeed feed = new LiveFeed(LiveFeed.DEFAULT_CAPACITY);
@@ -110,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 return th;
             });
             Future<RenderJob.Result> rendering = pool.submit(
-                    () -> job.runLive(feed, ts.config().maxBatches(), m -> log(err, m), frames::set));
+                    () -> job.runLive(feed, ts.config().maxBatches(), new ConsoleProgress(err), frames::set));
             pool.shutdown();
             try {
                 t = TrainStage.run(dir, ts, corpus, m -> log(err, m), feed, frames::get);
@@ -136,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
         summary.put("optimizer", ts.config().model().optimizer().name().toLowerCase(Locale.ROOT));
         summary.put("learningRate", ts.config().model().learningRate());
         Json.write(dir.resolve(RunDirectory.SUMMARY), summary);
-        InspectCommand.Result flagged = InspectCommand.analyse(dir, Anomalies.Settings.DEFAULT);
-        InspectCommand.write(dir, flagged);
+        Inspection.Result flagged = Inspection.analyse(dir, Anomalies.Settings.DEFAULT);
+        Inspection.write(dir, flagged);
         hint.done();
         log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps, %.1f s of video) in %s -> %s",
                 r.frames(), rs.size(), rs.fps(), r.frames() / rs.fps(), ProgressBar.duration(r.seconds()), r.video()));
@@ -145,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 + "first snapshot, %.3f at the last", r.spearman(), r.colourfulnessFirst(), r.colourfulnessLast()));
         log(err, flagged.anomalies().isEmpty() ? "no anomalies above the default thresholds (bloom inspect " + dir + ")"
                 : flagged.anomalies().size() + " anomalies flagged, the first at batch " + flagged.anomalies().get(0).batch()
-                + ": see " + dir.resolve(InspectCommand.ANOMALIES) + " or bloom inspect " + dir);
+                + ": see " + dir.resolve(Inspection.ANOMALIES) + " or bloom inspect " + dir);
         spec.commandLine().getOut().println(r.video());
         return ExitCodes.OK;
     }

@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.RunDirectory;
+import bloom.film.RunLock;
 import bloom.nmt.corpus.Corpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
         Corpus corpus = ts.loadCorpus(); // before the run directory: a bad corpus leaves nothing behind
         TrainStage.Outcome t;
         Path dir;
-        try (RunLock lock = RunDirectory.open(out, RunDirectory.TRAINING, spec, err)) {
+        try (RunLock lock = RunOpener.open(out, RunDirectory.TRAINING, spec, err)) {
             dir = lock.dir();
             ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
             t = TrainStage.run(dir, ts, corpus, m -> RunCommand.log(err, m), null, null);

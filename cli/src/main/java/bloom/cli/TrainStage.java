@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.RunDirectory;
 import bloom.film.Json;
 import bloom.nmt.corpus.Corpus;
 import bloom.nmt.train.Trainer;
@@ -30,7 +31,7 @@ final class TrainStage {
      * (null for none); the training bar shows {@code framesRendered} when given.
      */
     static Outcome run(Path dir, TrainingSettings settings, Corpus corpus, Consumer<String> log,
-                       bloom.nmt.train.TrainingFeed feed, java.util.function.LongSupplier framesRendered) throws IOException {
+                       bloom.trace.TraceFeed feed, java.util.function.LongSupplier framesRendered) throws IOException {
         Path done = dir.resolve(RunDirectory.TRAINING);
         if (Files.exists(done)) {
             log.accept("training already finished in " + dir + "; using its results");
@@ -106,7 +107,7 @@ final class TrainStage {
         json.put("validSourcesInTraining", bloom.nmt.corpus.Corpus.sourcesInTraining(corpus.train(), corpus.valid()));
         json.put("optimizer", settings.config().model().optimizer().name().toLowerCase(Locale.ROOT));
         json.put("learningRate", settings.config().model().learningRate());
-        List<bloom.trace.Evaluation> evals = bloom.trace.Trace.read(dir.resolve(bloom.nmt.train.Trainer.TRACE)).evaluations();
+        List<bloom.trace.Evaluation> evals = bloom.trace.Trace.read(dir.resolve(bloom.trace.Trace.FILE)).evaluations();
         List<Map<String, Object>> curve = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (bloom.trace.Evaluation e : evals) {

@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Inspection;
 import bloom.film.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class InjectedFaultTest {
                 "--test-pairs", "40", "--size", "64x36", "--quality", "2", "--snapshot-every", "5",
                 "--threads", "2", "--png", "--inject", kind + "@" + AT);
         assertEquals(0, c.exitCode(), c.toString());
-        JsonNode a = Json.read(run.resolve(InspectCommand.ANOMALIES));
+        JsonNode a = Json.read(run.resolve(Inspection.ANOMALIES));
         assertTrue(a.size() >= 1, kind + ": nothing flagged");
         long first = a.get(0).get("batch").asLong();
         assertTrue(Math.abs(first - AT) <= 1, kind + ": first flag at batch " + first + ": " + a);

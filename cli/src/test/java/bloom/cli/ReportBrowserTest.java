@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.Inspection;
+import bloom.film.Report;
 import bloom.film.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +33,9 @@ class ReportBrowserTest {
         assertEquals(0, c.exitCode(), c.toString());
         Cli r = Cli.run("report", run.toString(), "--thumbnail", "64");
         assertEquals(0, r.exitCode(), r.toString());
-        Path html = run.resolve(ReportCommand.REPORT);
+        Path html = run.resolve(Report.FILE);
         assertTrue(Files.size(html) > 10_000);
-        JsonNode flags = Json.read(run.resolve(InspectCommand.ANOMALIES));
+        JsonNode flags = Json.read(run.resolve(Inspection.ANOMALIES));
         int flagged = flags.get(0).get("frame").asInt();
 
         Needs.require(Chromium.available(), "Chromium (Debian package chromium) is not installed and could not be: "

@@ -1,5 +1,6 @@
 package bloom.cli;
 
+import bloom.film.Inspection;
 import bloom.film.Json;
 import bloom.film.Mp4Encoder;
 
@@ -115,18 +116,18 @@ class RunEndToEndTest {
         }
         Cli i = Cli.run("inspect", r.toString(), "--grad-z", "0.5", "--update-z", "0.5", "--warmup", "5");
         assertEquals(0, i.exitCode(), i.toString());
-        byte[] flags = Files.readAllBytes(r.resolve(InspectCommand.ANOMALIES));
-        assertTrue(Json.read(r.resolve(InspectCommand.ANOMALIES)).size() > 0, "these thresholds flag something");
+        byte[] flags = Files.readAllBytes(r.resolve(Inspection.ANOMALIES));
+        assertTrue(Json.read(r.resolve(Inspection.ANOMALIES)).size() > 0, "these thresholds flag something");
         assertEquals(0, Cli.run("report", r.toString(), "--thumbnail", "32").exitCode());
         assertEquals(0, Cli.run("contact-sheet", r.toString(), "--count", "2", "--tile", "32x18", "--tile-quality", "1",
                 "--threads", "2").exitCode());
-        assertArrayEquals(flags, Files.readAllBytes(r.resolve(InspectCommand.ANOMALIES)));
+        assertArrayEquals(flags, Files.readAllBytes(r.resolve(Inspection.ANOMALIES)));
     }
 
     /** A clean run flags nothing above the default thresholds (InjectedFaultTest: the same run with a fault). */
     @Test
     void aCleanRunFlagsNothing() throws IOException {
-        JsonNode a = Json.read(run.resolve(InspectCommand.ANOMALIES));
+        JsonNode a = Json.read(run.resolve(Inspection.ANOMALIES));
         assertTrue(a.isArray() && a.isEmpty(), a.toString());
     }
 

@@ -1,5 +1,7 @@
 package bloom.cli;
 
+import bloom.film.FilmException;
+import bloom.film.RunLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +57,8 @@ class RunLockTest {
     @Test
     void theLockIsHeldWithinOneProcessTooAndReleasedOnClose(@TempDir Path tmp) {
         try (RunLock a = RunLock.acquire(tmp, "bloom test")) {
-            BloomException e = assertThrows(BloomException.class, () -> RunLock.acquire(tmp, "bloom other"));
-            assertEquals(ExitCodes.UNAVAILABLE, e.exitCode());
+            FilmException e = assertThrows(FilmException.class, () -> RunLock.acquire(tmp, "bloom other"));
+            assertEquals(FilmException.Kind.UNAVAILABLE, e.kind());
             assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid() + " (bloom test"), e.getMessage());
         }
         try (RunLock b = RunLock.acquire(tmp, "bloom again")) {

@@ -19,6 +19,9 @@ import java.util.zip.CRC32;
  */
 public final class Trace {
 
+    /** The trace's file name in a run directory. */
+    public static final String FILE = "trace.bin";
+
     /**
      * A damaged stretch of the file that reading skipped.
      *

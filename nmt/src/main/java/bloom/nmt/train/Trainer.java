@@ -11,6 +11,7 @@ import bloom.nmt.model.Batches;
 import bloom.nmt.model.EncodedPair;
 import bloom.nmt.model.Seq2SeqModel;
 import bloom.trace.EmbeddingSnapshot;
+import bloom.trace.TraceFeed;
 import bloom.trace.TraceHeader;
 import bloom.trace.TraceSink;
 import bloom.trace.TraceWriter;
@@ -37,7 +38,7 @@ import java.util.Objects;
  */
 public final class Trainer {
 
-    public static final String TRACE = "trace.bin";
+    public static final String TRACE = bloom.trace.Trace.FILE;
     public static final String BPE = "bpe.codes";
     public static final String SOURCE_VOCAB = "vocab.source.txt";
     public static final String TARGET_VOCAB = "vocab.target.txt";
@@ -64,10 +65,10 @@ public final class Trainer {
     private record Prepared(BytePairEncoding bpe, Vocabulary source, Vocabulary target, List<EncodedPair> train, int skipped) {}
 
     private Fault fault;
-    private TrainingFeed feed;
+    private TraceFeed feed;
 
     /** Hands every record to {@code feed} as well as to the trace file (null for none). */
-    public Trainer feed(TrainingFeed feed) {
+    public Trainer feed(TraceFeed feed) {
         this.feed = feed;
         return this;
     }

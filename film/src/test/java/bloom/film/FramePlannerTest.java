@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.fold.FoldSettings;
 import bloom.flame.genome.Genome;

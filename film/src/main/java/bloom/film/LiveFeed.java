@@ -1,10 +1,10 @@
-package bloom.cli;
+package bloom.film;
 
-import bloom.nmt.train.TrainingFeed;
 import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.Evaluation;
 import bloom.trace.StepRecord;
 import bloom.trace.Trace;
+import bloom.trace.TraceFeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * instead of filling the heap. If the renderer fails, the trainer's next record throws, so
  * neither runs on alone.
  */
-final class LiveFeed implements TrainingFeed {
+public final class LiveFeed implements TraceFeed {
 
     /** Records and snapshots the renderer may fall behind by (about 5 MB of records, 24 MB of snapshots at the defaults). */
-    static final int DEFAULT_CAPACITY = 4096;
+    public static final int DEFAULT_CAPACITY = 4096;
 
     private static final Object END_OK = new Object();
     private static final Object END_FAILED = new Object();
@@ -33,7 +33,7 @@ final class LiveFeed implements TrainingFeed {
     private volatile boolean ended;
     private volatile boolean completed;
 
-    LiveFeed(int capacity) {
+    public LiveFeed(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 

@@ -1,15 +1,13 @@
-package bloom.nmt.train;
-
-import bloom.trace.TraceSink;
+package bloom.trace;
 
 import java.nio.file.Path;
 
 /**
- * Receives the trace as the trainer writes it, for a consumer in the same process (a renderer
+ * Receives the trace as training writes it, for a consumer in the same process (a renderer
  * drawing frames while training runs). Called on the training thread: an implementation hands
  * the records on and returns; it may block to slow training down when its consumer falls behind.
  */
-public interface TrainingFeed extends TraceSink {
+public interface TraceFeed extends TraceSink {
 
     /**
      * Training starts, or resumes after {@code fromStep}: {@code traceFile} now holds exactly the

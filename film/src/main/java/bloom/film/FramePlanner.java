@@ -1,11 +1,10 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.fold.StepFolder;
 import bloom.flame.fold.StepScale;
 import bloom.flame.genome.Camera;
 import bloom.flame.genome.Genome;
 import bloom.flame.genome.Palette;
-import bloom.nmt.bpe.Vocabulary;
 import bloom.palette.DriftingPalettes;
 import bloom.palette.PcaTrack;
 import bloom.trace.EmbeddingSnapshot;
@@ -30,7 +29,7 @@ import java.util.List;
  * state every {@value #CHECKPOINT_EVERY} frames and replays from the nearest one at or before
  * the frame asked for (folding costs microseconds a frame; rendering, seconds).
  */
-final class FramePlanner {
+public final class FramePlanner {
 
     private final List<StepRecord> steps = new ArrayList<>();
     /** Cumulative update norm after each step (non-finite steps count 0). */
@@ -53,7 +52,7 @@ final class FramePlanner {
     private int next;
     private Genome current;
 
-    FramePlanner(int sketchDims, Genome base, RenderSettings s) {
+    public FramePlanner(int sketchDims, Genome base, RenderSettings s) {
         Camera cam = base.camera().resized(s.size().width(), s.size().height());
         this.base = base.withCamera(cam)
                 .withSampling(base.sampling().withQuality(s.quality()).withOversample(s.oversample()));
@@ -64,16 +63,16 @@ final class FramePlanner {
     }
 
     /** A planner over a whole recorded trace. */
-    FramePlanner(Trace trace, Genome base, RenderSettings s) {
+    public FramePlanner(Trace trace, Genome base, RenderSettings s) {
         this(trace.header().sketchDims(), base, s);
         if (trace.steps().isEmpty()) {
-            throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
+            throw FilmException.badInput("the trace holds no minibatch yet: nothing to render");
         }
         addAll(trace);
     }
 
     /** Every record and snapshot of a trace, in the order training wrote them. */
-    void addAll(Trace trace) {
+    public void addAll(Trace trace) {
         // A snapshot at step k follows record k: it is known to frame k (and after).
         int si = 0;
         List<EmbeddingSnapshot> snaps = trace.snapshots();
@@ -89,7 +88,7 @@ final class FramePlanner {
     }
 
     /** The next minibatch's record. */
-    void add(StepRecord r) {
+    public void add(StepRecord r) {
         steps.add(r);
         double u = r.updateNorm();
         double prev = cumulative.isEmpty() ? 0 : cumulative.get(cumulative.size() - 1);
@@ -97,14 +96,14 @@ final class FramePlanner {
     }
 
     /** The next embedding snapshot. Special tokens are left out; an exploded snapshot repeats the last. */
-    void add(EmbeddingSnapshot e) {
+    public void add(EmbeddingSnapshot e) {
         if (noPalettes) {
             return;
         }
         double[][] m = e.toMatrix();
         // Special tokens (padding, start, end, unknown) are barely trained: leave them out.
-        if (m.length > Vocabulary.SPECIALS + 3) {
-            m = Arrays.copyOfRange(m, Vocabulary.SPECIALS, m.length);
+        if (m.length > EmbeddingSnapshot.SPECIAL_ROWS + 3) {
+            m = Arrays.copyOfRange(m, EmbeddingSnapshot.SPECIAL_ROWS, m.length);
         }
         if (m.length < 2 || m[0].length < PcaTrack.DIMS) {
             noPalettes = true; // too small to project to three axes: the base palette stays
@@ -137,11 +136,11 @@ final class FramePlanner {
         return true;
     }
 
-    int frames() {
+    public int frames() {
         return steps.size();
     }
 
-    StepRecord record(int frame) {
+    public StepRecord record(int frame) {
         return steps.get(frame);
     }
 
@@ -150,17 +149,17 @@ final class FramePlanner {
      * before the frame's step, the palette moves from snapshot s-1 to s as the update norm spent
      * since s grows to what the interval s-1..s spent. NaN without palettes.
      */
-    double paletteStep(int frame) {
+    public double paletteStep(int frame) {
         return frame < paletteStep.size() ? paletteStep.get(frame) : Double.NaN;
     }
 
     /** The frame's step size against the steps before it, as folded (1: a typical step, moving the genome by the fold gain). */
-    double relativeStep(int frame) {
+    public double relativeStep(int frame) {
         return ratios.get(frame);
     }
 
     /** The genome of {@code frame}, in any order (frames in increasing order cost one fold each). */
-    Genome genome(int frame) {
+    public Genome genome(int frame) {
         if (frame < 0 || frame >= steps.size()) {
             throw new IndexOutOfBoundsException("Frame " + frame + " of " + steps.size());
         }
@@ -243,14 +242,14 @@ final class FramePlanner {
     }
 
     /** Palettes of the first and last snapshot, or null without palettes. */
-    float[][] firstAndLastPalette() {
+    public float[][] firstAndLastPalette() {
         if (palettes == null || palettes.size() < 2) {
             return null;
         }
         return new float[][] {palettes.palette(0), palettes.palette(palettes.size() - 1)};
     }
 
-    DriftingPalettes palettes() {
+    public DriftingPalettes palettes() {
         return palettes;
     }
 }

@@ -1,7 +1,5 @@
-package bloom.cli;
+package bloom.film;
 
-import bloom.film.Json;
-import bloom.film.Mp4Encoder;
 import bloom.flame.fold.FoldSettings;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
@@ -120,7 +118,7 @@ class RenderJobTest {
     @Test
     void writesOneFramePerStepWithItsIndex() throws IOException {
         trace(30, -1);
-        RenderJob.Result r = new RenderJob(run, settings(12), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        RenderJob.Result r = new RenderJob(run, settings(12), run.resolve("run.mp4"), new CpuRenderer()).run(Progress.SILENT);
         assertEquals(30, r.frames());
         Mp4Encoder.Probe p = Mp4Encoder.probe(run.resolve("run.mp4"));
         assertEquals("h264", p.codec());
@@ -143,11 +141,11 @@ class RenderJobTest {
         trace(30, -1);
         Path video = run.resolve("run.mp4");
         Flaky first = new Flaky(25);
-        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, first).run(m -> { }));
+        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, first).run(Progress.SILENT));
         assertFalse(Files.exists(video));
 
         Flaky second = new Flaky(-1);
-        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(m -> { });
+        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(Progress.SILENT);
         assertEquals(10, r.renderedNow(), "segments 0-9 and 10-19 were finished; only 20-29 is rendered");
         assertEquals(11, second.calls.get(), "plus frame 19 once more, to measure frame 20's change");
         assertEquals(30, Mp4Encoder.probe(video).frames());
@@ -166,7 +164,7 @@ class RenderJobTest {
     void aDamagedFinishedSegmentIsRenderedAgainOnResume(String damage) throws IOException {
         trace(30, -1);
         Path video = run.resolve("run.mp4");
-        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, new Flaky(25)).run(m -> { }));
+        assertThrows(IllegalStateException.class, () -> new RenderJob(run, settings(10), video, new Flaky(25)).run(Progress.SILENT));
         Path segment = run.resolve("run.segments/000000-000009.mp4");
         switch (damage) {
             case "empty" -> Files.write(segment, new byte[0]);
@@ -175,7 +173,7 @@ class RenderJobTest {
         }
         List<String> log = new ArrayList<>();
         Flaky second = new Flaky(-1);
-        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(log::add);
+        RenderJob.Result r = new RenderJob(run, settings(10), video, second).run(Progress.lines(log::add));
         assertEquals(30, r.renderedNow(), "every segment from the damaged one on is rendered again");
         assertEquals(30, Mp4Encoder.probe(video).frames());
         assertEquals(30, Json.read(run.resolve("frames.json")).size());
@@ -203,7 +201,7 @@ class RenderJobTest {
             }
         };
         List<String> log = new ArrayList<>();
-        RenderJob.Result r = new RenderJob(run, settings(10), video, damaging).run(log::add);
+        RenderJob.Result r = new RenderJob(run, settings(10), video, damaging).run(Progress.lines(log::add));
         assertEquals(30, Mp4Encoder.probe(video).frames());
         assertEquals(30, r.frames());
         assertEquals(30, Json.read(run.resolve("frames.json")).size());
@@ -213,7 +211,7 @@ class RenderJobTest {
     @Test
     void writesPngFramesWhenAsked() throws IOException {
         trace(6, -1);
-        new RenderJob(run, settings(50, true), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        new RenderJob(run, settings(50, true), run.resolve("run.mp4"), new CpuRenderer()).run(Progress.SILENT);
         for (int f = 0; f < 6; f++) {
             Path png = run.resolve(String.format("frames/%06d.png", f));
             assertEquals(96, javax.imageio.ImageIO.read(png.toFile()).getWidth(), png.toString());
@@ -224,7 +222,7 @@ class RenderJobTest {
     @Test
     void nonFiniteStepsRender() throws IOException {
         trace(12, 6);
-        RenderJob.Result r = new RenderJob(run, settings(50), run.resolve("run.mp4"), new CpuRenderer()).run(m -> { });
+        RenderJob.Result r = new RenderJob(run, settings(50), run.resolve("run.mp4"), new CpuRenderer()).run(Progress.SILENT);
         assertEquals(12, r.frames());
         JsonNode frame = Json.read(run.resolve("frames.json")).get(5);
         assertFalse(frame.get("finite").asBoolean());

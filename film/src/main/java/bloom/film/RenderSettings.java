@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.fold.FoldSettings;
 import bloom.palette.PaletteOptions;
@@ -27,29 +27,29 @@ public record RenderSettings(String genome, int genomeIndex, Size size, double q
     public RenderSettings {
         size.requireEven("--size");
         if (!(quality > 0) || Double.isInfinite(quality)) {
-            throw BloomException.usage("--quality " + quality + ": expected a positive number of samples per pixel");
+            throw FilmException.usage("--quality " + quality + ": expected a positive number of samples per pixel");
         }
         if (oversample < 1 || oversample > 8) {
-            throw BloomException.usage("--oversample " + oversample + ": expected 1 to 8");
+            throw FilmException.usage("--oversample " + oversample + ": expected 1 to 8");
         }
         if (!(fps > 0) || fps > 240) {
-            throw BloomException.usage("--fps " + fps + ": expected more than 0 and at most 240");
+            throw FilmException.usage("--fps " + fps + ": expected more than 0 and at most 240");
         }
         checkThreads(threads);
         if (crf < 0 || crf > 51) {
-            throw BloomException.usage("--crf " + crf + ": expected 0 (lossless) to 51");
+            throw FilmException.usage("--crf " + crf + ": expected 0 (lossless) to 51");
         }
         if (segmentFrames < 1) {
-            throw BloomException.usage("--segment-frames " + segmentFrames + ": expected at least 1");
+            throw FilmException.usage("--segment-frames " + segmentFrames + ": expected at least 1");
         }
     }
 
     /** Most rendering threads (random streams, each with its own histogram). */
-    static final int MAX_THREADS = 256;
+    public static final int MAX_THREADS = 256;
 
-    static void checkThreads(int threads) {
+    public static void checkThreads(int threads) {
         if (threads < 1 || threads > MAX_THREADS) {
-            throw BloomException.usage("--threads " + threads + ": expected 1 to " + MAX_THREADS);
+            throw FilmException.usage("--threads " + threads + ": expected 1 to " + MAX_THREADS);
         }
     }
 
@@ -57,7 +57,7 @@ public record RenderSettings(String genome, int genomeIndex, Size size, double q
      * Refuses, before any work, a render of {@code base} with these settings that the heap
      * could not hold (one line with both figures; exit code UNAVAILABLE).
      */
-    void checkMemory(bloom.flame.genome.Genome base) {
+    public void checkMemory(bloom.flame.genome.Genome base) {
         bloom.flame.render.ChaosGame.checkMemory(base, new bloom.flame.render.RenderSpec(size.width(), size.height(),
                 quality, oversample, seed, threads));
     }

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.render.Image;
 
@@ -72,5 +72,27 @@ public final class Png {
         } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A PNG (any ImageIO reads) as an opaque image. */
+    public static Image read(Path png) throws IOException {
+        BufferedImage b = ImageIO.read(png.toFile());
+        if (b == null) {
+            throw new IOException(png + ": not an image ImageIO can read");
+        }
+        int w = b.getWidth();
+        int h = b.getHeight();
+        float[] px = new float[w * h * 4];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = b.getRGB(x, y);
+                int o = (y * w + x) * 4;
+                px[o] = ((p >> 16) & 0xff) / 255f;
+                px[o + 1] = ((p >> 8) & 0xff) / 255f;
+                px[o + 2] = (p & 0xff) / 255f;
+                px[o + 3] = 1;
+            }
+        }
+        return new Image(w, h, px);
     }
 }

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,9 +21,9 @@ import java.time.temporal.ChronoUnit;
  * never deleted: a process waiting on a deleted file's lock could run beside one that made a
  * new file.)
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
-    static final String FILE = "bloom.lock";
+    public static final String FILE = "bloom.lock";
 
     private final Path dir;
     private final FileChannel channel;
@@ -36,7 +36,7 @@ final class RunLock implements AutoCloseable {
     }
 
     /** Takes the lock of {@code dir} (which must exist) for {@code command}, or refuses naming the holder. */
-    static RunLock acquire(Path dir, String command) {
+    public static RunLock acquire(Path dir, String command) {
         Path file = dir.resolve(FILE);
         FileChannel ch = null;
         FileLock l;
@@ -57,10 +57,10 @@ final class RunLock implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new BloomException(ExitCodes.IO, file + ": cannot create the run directory's lock (" + e.getMessage() + ")");
+            throw new FilmException(FilmException.Kind.IO, file + ": cannot create the run directory's lock (" + e.getMessage() + ")");
         }
         closeQuietly(ch);
-        throw new BloomException(ExitCodes.UNAVAILABLE, dir + ": in use by " + holder(file)
+        throw new FilmException(FilmException.Kind.UNAVAILABLE, dir + ": in use by " + holder(file)
                 + "; wait for it to finish or stop it (one process at a time per run directory)");
     }
 
@@ -83,7 +83,7 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 

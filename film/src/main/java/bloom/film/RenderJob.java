@@ -1,9 +1,6 @@
-package bloom.cli;
+package bloom.film;
 
-import bloom.film.FrameEntry;
-import bloom.film.Json;
 import bloom.film.Mp4Encoder;
-import bloom.film.Stats;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
@@ -38,10 +35,10 @@ import java.util.stream.Stream;
  * again, so a killed render resumes where its last segment ended. When all segments exist they
  * are joined without re-encoding and the frame index is written beside the video.
  */
-final class RenderJob {
+public final class RenderJob {
 
     /** What the render measured. */
-    record Result(Path video, Path index, int frames, int renderedNow, double seconds, double spearman,
+    public record Result(Path video, Path index, int frames, int renderedNow, double seconds, double spearman,
                   double colourfulnessFirst, double colourfulnessLast) {}
 
     private static final Pattern SEGMENT = Pattern.compile("(\\d{6})-(\\d{6})\\.mp4");
@@ -55,7 +52,7 @@ final class RenderJob {
     /** Whether the join already sent a failed segment back to be rendered again. */
     private boolean reRendered;
 
-    RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
+    public RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
         this.runDir = runDir;
         this.settings = settings;
         this.output = output;
@@ -63,23 +60,23 @@ final class RenderJob {
     }
 
     /** Frame {@code f} as the video shows it: its genome rendered, marked red if its batch was not finite. */
-    static Image frame(FramePlanner plan, int f, Renderer renderer, RenderSpec spec) {
+    public static Image frame(FramePlanner plan, int f, Renderer renderer, RenderSpec spec) {
         Image img = renderer.render(CompiledGenome.compile(plan.genome(f)), spec, Renderer.Progress.NONE);
         return plan.record(f).finite() ? img : NonFiniteFrame.mark(img);
     }
 
     /** The frame index written beside a video: {@code run.mp4} -> {@code frames.json}, {@code x.mp4} -> {@code x.frames.json}. */
-    static Path indexFor(Path video) {
+    public static Path indexFor(Path video) {
         String name = video.getFileName().toString();
         String stem = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
         return video.resolveSibling(stem.equals("run") ? "frames.json" : stem + ".frames.json");
     }
 
-    Result run(java.util.function.Consumer<String> log) throws IOException {
-        Trace trace = RunDirectory.readTrace(runDir, log);
+    public Result run(Progress progress) throws IOException {
+        Trace trace = RunDirectory.readTrace(runDir, progress::log);
         FramePlanner plan = new FramePlanner(trace, Genomes.load(settings.genome(), settings.genomeIndex()), settings);
         try {
-            return render(plan, f -> f < plan.frames(), plan.frames(), plan.frames(), log, null);
+            return render(plan, f -> f < plan.frames(), plan.frames(), plan.frames(), progress, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("render interrupted", e);
@@ -99,8 +96,7 @@ final class RenderJob {
      *
      * @param totalSteps the minibatches training will do, for the progress bar
      */
-    Result runLive(LiveFeed feed, long totalSteps, java.util.function.Consumer<String> log,
-                   java.util.function.LongConsumer rendered) throws IOException {
+    public Result runLive(LiveFeed feed, long totalSteps, Progress progress, java.util.function.LongConsumer rendered) throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
         CpuRenderer cpu = renderer instanceof CpuRenderer c ? c : null;
         try {
@@ -141,7 +137,7 @@ final class RenderJob {
                 }
                 return f < plan.frames();
             };
-            return render(plan, frames, prefix.steps().size(), (int) totalSteps, log, rendered);
+            return render(plan, frames, prefix.steps().size(), (int) totalSteps, progress, rendered);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrainingStopped();
@@ -156,7 +152,7 @@ final class RenderJob {
     }
 
     /** Training ended without finishing: what was rendered is kept for the resume. */
-    static final class TrainingStopped extends RuntimeException {
+    public static final class TrainingStopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         TrainingStopped() {
@@ -181,14 +177,14 @@ final class RenderJob {
      * @param expected frames expected in all, for the progress bar
      * @param rendered hears frames encoded so far while training runs; null to show a bar from the start
      */
-    private Result render(FramePlanner plan, Frames frames, int known, int expected, java.util.function.Consumer<String> log,
+    private Result render(FramePlanner plan, Frames frames, int known, int expected, Progress progress,
                           java.util.function.LongConsumer rendered) throws IOException, InterruptedException {
         Path segments = output.resolveSibling(stem(output) + ".segments");
         Files.createDirectories(segments);
         cleanPartial(segments);
-        int start = completedPrefix(segments, known, log);
+        int start = completedPrefix(segments, known, progress);
         if (start > 0) {
-            log.accept("resuming the render at frame " + start + " (" + start + " frames already encoded)");
+            progress.log("resuming the render at frame " + start + " (" + start + " frames already encoded)");
         }
         Path pngDir = runDir.resolve("frames");
         if (settings.png()) {
@@ -196,7 +192,7 @@ final class RenderJob {
         }
         RenderSpec spec = new RenderSpec(settings.size().width(), settings.size().height(), settings.quality(),
                 settings.oversample(), settings.seed(), settings.threads());
-        ProgressBar bar = null;
+        Progress.Bar bar = null;
         long t0 = System.nanoTime();
         int[] previous = null;
         if (start > 0) {
@@ -226,7 +222,7 @@ final class RenderJob {
                         rendered.accept(f + 1);
                     } else {
                         if (bar == null) {
-                            bar = ProgressBar.stderr("rendering", Math.max(expected, plan.frames()), "frames");
+                            bar = progress.bar("rendering", Math.max(expected, plan.frames()), "frames");
                         }
                         bar.update(f + 1, "step " + plan.record(f).step());
                     }
@@ -246,20 +242,20 @@ final class RenderJob {
             bar.finish("");
         }
         if (plan.frames() == 0) {
-            throw BloomException.badInput("the trace holds no minibatch yet: nothing to render");
+            throw FilmException.badInput("the trace holds no minibatch yet: nothing to render");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         int total = plan.frames();
 
-        int verified = completedPrefix(segments, total, log);
+        int verified = completedPrefix(segments, total, progress);
         if (verified < total) {
             if (reRendered) {
                 throw new IOException(segments + ": the segment from frame " + verified
                         + " failed verification again after rendering it again");
             }
             reRendered = true;
-            log.accept("rendering frames " + verified + " to " + (total - 1) + " again");
-            return run(log);
+            progress.log("rendering frames " + verified + " to " + (total - 1) + " again");
+            return run(progress);
         }
         List<Path> parts = segmentFiles(segments);
         Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
@@ -292,7 +288,7 @@ final class RenderJob {
     }
 
     /** First 12 hex digits of the SHA-256 of the frame's genome as flam3 XML. */
-    static String digest(Genome g) {
+    public static String digest(Genome g) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(FlameXml.toXml(g).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 6);
@@ -301,13 +297,12 @@ final class RenderJob {
         }
     }
 
-    /** Frames already encoded in finished segments that follow one another from frame 0. */
     /**
      * The frames held by finished segments from frame 0 on, without a gap, each verified: its
      * video holds as many frames as its name says, and so does its index. Segments from the
      * first that fails on are deleted, to be rendered again.
      */
-    private static int completedPrefix(Path segments, int frames, java.util.function.Consumer<String> log) throws IOException {
+    private static int completedPrefix(Path segments, int frames, Progress progress) throws IOException {
         int next = 0;
         for (Path p : segmentFiles(segments)) {
             Matcher m = SEGMENT.matcher(p.getFileName().toString());
@@ -321,7 +316,7 @@ final class RenderJob {
             }
             String fault = verify(p, to - from + 1);
             if (fault != null) {
-                log.accept("segment " + p.getFileName() + " " + fault + ": frames from " + from + " on are rendered again");
+                progress.log("segment " + p.getFileName() + " " + fault + ": frames from " + from + " on are rendered again");
                 break;
             }
             next = to + 1;
@@ -384,12 +379,12 @@ final class RenderJob {
         return segment.resolveSibling(n.substring(0, n.length() - 4) + ".json");
     }
 
-    static String stem(Path video) {
+    public static String stem(Path video) {
         String n = video.getFileName().toString();
         return n.endsWith(".mp4") ? n.substring(0, n.length() - 4) : n;
     }
 
-    static void deleteTree(Path p) throws IOException {
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

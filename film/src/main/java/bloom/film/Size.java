@@ -1,6 +1,4 @@
-package bloom.cli;
-
-import picocli.CommandLine;
+package bloom.film;
 
 /** An image size written {@code WIDTHxHEIGHT}, e.g. {@code 1920x1080}. */
 public record Size(int width, int height) {
@@ -31,7 +29,7 @@ public record Size(int width, int height) {
     /** H.264 in yuv420p halves the chroma planes: both sides must be even. */
     public Size requireEven(String option) {
         if (width % 2 != 0 || height % 2 != 0) {
-            throw BloomException.usage(option + " " + this + ": width and height must be even for H.264 video (yuv420p)");
+            throw FilmException.usage(option + " " + this + ": width and height must be even for H.264 video (yuv420p)");
         }
         return this;
     }
@@ -39,17 +37,5 @@ public record Size(int width, int height) {
     @Override
     public String toString() {
         return width + "x" + height;
-    }
-
-    /** picocli converter. */
-    public static final class Converter implements CommandLine.ITypeConverter<Size> {
-        @Override
-        public Size convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.render.Image;
 

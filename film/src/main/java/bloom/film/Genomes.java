@@ -1,4 +1,4 @@
-package bloom.cli;
+package bloom.film;
 
 import bloom.flame.genome.Genome;
 import bloom.flame.xml.FlameFormatException;
@@ -23,7 +23,7 @@ public final class Genomes {
     public static Genome load(String spec, int index) {
         List<Genome> all = loadAll(spec);
         if (index < 0 || index >= all.size()) {
-            throw BloomException.usage("--index " + index + ": " + spec + " holds " + all.size() + " genome"
+            throw FilmException.usage("--index " + index + ": " + spec + " holds " + all.size() + " genome"
                     + (all.size() == 1 ? "" : "s") + " (indices 0 to " + (all.size() - 1) + ")");
         }
         return all.get(index);
@@ -36,21 +36,21 @@ public final class Genomes {
             String resource = "/bloom/examples/genomes/" + spec + ".flame";
             try (InputStream in = Genomes.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new BloomException(ExitCodes.SOFTWARE, "embedded genome " + resource + " is missing from the build");
+                    throw new IllegalStateException("embedded genome " + resource + " is missing from the build");
                 }
                 all = FlameXml.parse(in, spec + ".flame (embedded)");
             } catch (IOException e) {
-                throw new BloomException(ExitCodes.SOFTWARE, "cannot read embedded genome " + spec + ": " + e.getMessage());
+                throw new IllegalStateException("cannot read embedded genome " + spec + ": " + e.getMessage(), e);
             }
         } else {
             Path file = Path.of(spec);
             if (!Files.exists(file)) {
-                throw BloomException.badInput(spec + ": genome file not found (embedded genomes: " + String.join(", ", EMBEDDED) + ")");
+                throw FilmException.badInput(spec + ": genome file not found (embedded genomes: " + String.join(", ", EMBEDDED) + ")");
             }
             try {
                 all = FlameXml.read(file);
             } catch (FlameFormatException e) {
-                throw BloomException.badInput(e.getMessage());
+                throw FilmException.badInput(e.getMessage());
             }
         }
         return all;
