@@ -1,5 +1,14 @@
 package bloom.cli;
 
+import bloom.cli.command.BenchCommand;
+import bloom.cli.command.ContactSheetCommand;
+import bloom.cli.command.FlameCommand;
+import bloom.cli.command.InspectCommand;
+import bloom.cli.command.PalettesCommand;
+import bloom.cli.command.RenderCommand;
+import bloom.cli.command.ReportCommand;
+import bloom.cli.command.RunCommand;
+import bloom.cli.command.TrainCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "bloom", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -12,5 +21,5 @@ import picocli.CommandLine.Command;
                 FlameCommand.class, BenchCommand.class},
         footer = {"", "Start with 'bloom run' (about 5 minutes on 2 cores), then open the video it prints.",
                 "Each command has --help."})
-final class BloomCommand {
+public final class BloomCommand {
 }

@@ -1,5 +1,10 @@
 package bloom.cli;
 
+import bloom.cli.console.QuietStdout;
+import bloom.cli.console.ResumeHint;
+import bloom.cli.console.Text;
+import bloom.cli.option.ConfigFile;
+import bloom.cli.option.Options;
 import bloom.film.FilmException;
 import bloom.film.RunDirectory;
 import bloom.flame.xml.FlameFormatException;

@@ -3,7 +3,7 @@ package bloom.cli;
 import picocli.CommandLine;
 
 /** The version from the jar manifest, or "development" when run from classes. */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = Version.class.getPackage().getImplementationVersion();

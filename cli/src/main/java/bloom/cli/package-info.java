@@ -1,5 +1,7 @@
 /**
- * The {@code bloom} command line: thin picocli commands that parse options into settings
- * records and call the pipelines, which wire training, palettes, folding, rendering and video.
+ * The {@code bloom} command line: {@link bloom.cli.Main} (parsing, configuration files, one line
+ * and an exit code per failure), the root command and the exit codes. The commands live in
+ * {@code bloom.cli.command}, their options in {@code bloom.cli.option}, terminal output in
+ * {@code bloom.cli.console}; the work itself is done by the libraries (nmt trains, film renders).
  */
 package bloom.cli;

@@ -137,7 +137,9 @@ class MainTest {
     /** --device cuda where there is no GPU: one line naming the option and what is missing, on every rendering command. */
     @Test
     void cudaWithoutAGpuEndsWithOneLine() {
-        bloom.cuda.CudaDevice.Probe probe = bloom.cuda.CudaDevice.probe();
+        bloom.flame.render.RendererProvider.Availability probe = bloom.flame.render.Renderers.find("cuda")
+                .orElseThrow(() -> new AssertionError("the cuda backend is not registered on the command line's class path"))
+                .probe();
         org.junit.jupiter.api.Assumptions.assumeTrue(!probe.available(), "this machine has a GPU");
         Path png = dir.resolve("s.png");
         for (Cli c : new Cli[] {
@@ -147,7 +149,7 @@ class MainTest {
                 Cli.run("run", "--out", dir.resolve("r").toString(), "--device", "cuda")}) {
             assertTrue(c.exitCode() == ExitCodes.UNAVAILABLE || c.exitCode() == ExitCodes.USAGE, c.toString());
             assertEquals(1, c.err().lines().filter(l -> l.startsWith("bloom: ")).count(), c.err());
-            assertTrue(c.exitCode() == ExitCodes.USAGE || c.error().contains("--device cuda: " + probe.reason()), c.err());
+            assertTrue(c.exitCode() == ExitCodes.USAGE || c.error().contains("--device cuda: " + probe.detail()), c.err());
             assertTrue(!c.err().contains("Exception") && !c.err().contains("\tat "), c.err());
         }
         assertTrue(!Files.exists(png), "nothing written");

@@ -1,9 +1,0 @@
-package bloom.cli;
-
-import picocli.CommandLine.Command;
-
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print ratios against a reference measured in the same run.",
-        subcommands = {BenchHookCommand.class, BenchRenderCommand.class, BenchTrainCommand.class})
-final class BenchCommand {
-}

@@ -1,0 +1,117 @@
+package bloom.cli.command;
+
+import bloom.cli.BloomException;
+import bloom.cli.ExitCodes;
+import bloom.cli.console.Console;
+import bloom.cli.console.ConsoleProgress;
+import bloom.cli.console.ProgressBar;
+import bloom.cli.console.ResumeHint;
+import bloom.cli.option.CommonOptions;
+import bloom.cli.option.DeviceOption;
+import bloom.cli.option.Options;
+import bloom.cli.option.RenderOptions;
+import bloom.film.Genomes;
+import bloom.film.RenderJob;
+import bloom.film.RenderSettings;
+import bloom.film.RunDirectory;
+import bloom.film.RunLock;
+import bloom.flame.render.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+                "Render a recorded run again, without retraining: another base flame, size, quality or palette.",
+                "",
+                "Options not given default to the run's own (from RUN/config.properties). The video goes to RUN/run.mp4 "
+                        + "if the run has none yet, otherwise to the next free RUN/render-N.mp4; its frame index goes "
+                        + "beside it. An interrupted render resumes at its last finished segment.",
+                ""},
+        footer = {"", "Examples:",
+                "  bloom render runs/run-20261123-101500 --genome lattice",
+                "  bloom render runs/long --size 1920x1080 --quality 500 --oversample 2 -o runs/long/gallery.mp4"})
+public final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run directory made by 'bloom run' or 'bloom train'.")
+    Path run;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.mp4", order = 0,
+            description = "Where to write the video (default: RUN/run.mp4, or RUN/render-N.mp4 if that exists).")
+    Path output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RenderOptions render;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RunDirectory.requireRun(run);
+        RenderSettings rs = render.settings(common.seed);
+        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex()));
+        if (!Files.isWritable(run)) {
+            return render(err, rs); // a read-only run (another user's, a mounted archive): no process can change it
+        }
+        try (RunLock lock = RunLock.acquire(run, "bloom render")) {
+            return render(err, rs);
+        }
+    }
+
+    private Integer render(PrintWriter err, RenderSettings rs) throws Exception {
+        Path video = output != null ? output : defaultOutput(run);
+        if (!video.getFileName().toString().endsWith(".mp4")) {
+            throw BloomException.usage("--output " + video + ": expected a file name ending in .mp4");
+        }
+        if (Files.exists(video) && !Files.exists(video.resolveSibling(RenderJob.stem(video) + ".segments"))) {
+            throw BloomException.usage("--output " + video + ": exists; choose another name (nothing is overwritten)");
+        }
+        if (video.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(video.toAbsolutePath().getParent());
+        }
+        ResumeHint hint = ResumeHint.install(err, "bloom render " + run + " -o " + video);
+        Renderer renderer = device.open(err);
+        RenderJob.Result r;
+        try {
+            r = new RenderJob(run, rs, video, renderer).run(new ConsoleProgress(err));
+        } finally {
+            DeviceOption.close(renderer);
+        }
+        hint.done();
+        Console.log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps) in %s -> %s; frame index %s",
+                r.frames(), rs.size(), rs.fps(), ProgressBar.duration(r.seconds()), r.video(), r.index()));
+        Console.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.spearman()));
+        spec.commandLine().getOut().println(r.video());
+        return ExitCodes.OK;
+    }
+
+    static Path defaultOutput(Path run) {
+        Path first = run.resolve(RunDirectory.VIDEO);
+        if (!Files.exists(first) || Files.exists(run.resolve("run.segments"))) {
+            return first;
+        }
+        for (int i = 2; ; i++) {
+            Path p = run.resolve("render-" + i + ".mp4");
+            if (!Files.exists(p) || Files.exists(run.resolve("render-" + i + ".segments"))) {
+                return p;
+            }
+        }
+    }
+}
