@@ -77,14 +77,6 @@ struct JMath {
     __device__ static bool isFinite(double x) { return ::isfinite(x); }
 };
 
-// The CPU's FastMath, here with the device's own functions.
-struct FastMath {
-    __device__ static double cosh(double x) { return ::cosh(x); }
-    __device__ static double sinh(double x) { return ::sinh(x); }
-    __device__ static double atan2(double y, double x) { return ::atan2(y, x); }
-    __device__ static double fmod(double a, double b) { return ::fmod(a, b); }
-};
-
 constexpr double EPS = 1e-10;
 
 // What a variation sees at one iteration (the CPU's IterationState).
@@ -130,77 +122,8 @@ struct D2 {
     __device__ double operator[](int i) const { return v[i]; }
 };
 
-// The crackle variation's jittered Voronoi grid (the CPU's Voronoi class).
-struct Voronoi {
-    __device__ static long long hash(long long x, long long y, long long z) {
-        unsigned long long h = (unsigned long long) x * 0x9E3779B97F4A7C15ULL
-                ^ (unsigned long long) y * 0xC2B2AE3D27D4EB4FULL
-                ^ (unsigned long long) z * 0x165667B19E3779F9ULL;
-        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-        return (long long) (h ^ (h >> 31));
-    }
-    __device__ static double fade(double t) { return t * t * t * (t * (t * 6 - 15) + 10); }
-    __device__ static double grad(long long ix, long long iy, long long iz, double x, double y, double z) {
-        unsigned long long h = (unsigned long long) hash(ix, iy, iz);
-        double a = (double) (h >> 40) * (2 * JMath::PI / (double) (1LL << 24));
-        double cz = (double) ((h >> 16) & 0xFFFFFF) / (double) (1 << 23) - 1;
-        double sz = ::sqrt(JMath::max(0.0, 1 - cz * cz));
-        return (::cos(a) * sz * x + ::sin(a) * sz * y + cz * z) * 1.5;
-    }
-    __device__ static double noise(double x, double y, double z) {
-        long long ix = (long long) ::floor(x), iy = (long long) ::floor(y), iz = (long long) ::floor(z);
-        double fx = x - ix, fy = y - iy, fz = z - iz;
-        double u = fade(fx), v = fade(fy), w = fade(fz);
-        double n000 = grad(ix, iy, iz, fx, fy, fz), n100 = grad(ix + 1, iy, iz, fx - 1, fy, fz);
-        double n010 = grad(ix, iy + 1, iz, fx, fy - 1, fz), n110 = grad(ix + 1, iy + 1, iz, fx - 1, fy - 1, fz);
-        double n001 = grad(ix, iy, iz + 1, fx, fy, fz - 1), n101 = grad(ix + 1, iy, iz + 1, fx - 1, fy, fz - 1);
-        double n011 = grad(ix, iy + 1, iz + 1, fx, fy - 1, fz - 1), n111 = grad(ix + 1, iy + 1, iz + 1, fx - 1, fy - 1, fz - 1);
-        double x00 = n000 + u * (n100 - n000), x10 = n010 + u * (n110 - n010);
-        double x01 = n001 + u * (n101 - n001), x11 = n011 + u * (n111 - n011);
-        double y0 = x00 + v * (x10 - x00), y1 = x01 + v * (x11 - x01);
-        return y0 + w * (y1 - y0);
-    }
-    __device__ static void centre(int i, int j, double s, double d, double z, double* out, int at) {
-        out[at] = (i + d * noise(i * 2.5, j * 2.5, z * 2.5)) * s;
-        out[at + 1] = (j + d * noise(j * 2.5 + 30.2, i * 2.5 - 12.1, z * 2.5 + 19.8)) * s;
-    }
-    __device__ static D2 crackle(double ux, double uy, double s, double distort, double z, double power, double scale) {
-        int ci = (int) ::floor(ux / s), cj = (int) ::floor(uy / s);
-        double c[18];
-        for (int pass = 0; pass < 2; pass++) {
-            int k = 0;
-            for (int di = -1; di <= 1; di++) {
-                for (int dj = -1; dj <= 1; dj++) {
-                    centre(ci + di, cj + dj, s, distort, z, c, 2 * k++);
-                }
-            }
-            if (pass == 0) {
-                int best = 4;
-                double bestD = DBL_MAX;
-                for (int q = 0; q < 9; q++) {
-                    double dx = ux - c[2 * q], dy = uy - c[2 * q + 1], dd = dx * dx + dy * dy;
-                    if (dd < bestD) { bestD = dd; best = q; }
-                }
-                ci += best / 3 - 1;
-                cj += best % 3 - 1;
-            }
-        }
-        double px = c[8], py = c[9];
-        double dx = ux - px, dy = uy - py, l = 0;
-        for (int q = 0; q < 9; q++) {
-            if (q == 4) continue;
-            double nx = c[2 * q] - px, ny = c[2 * q + 1] - py, len2 = nx * nx + ny * ny;
-            if (len2 > 0) l = JMath::max(l, (dx * nx + dy * ny) / (len2 / 2));
-        }
-        double ratio = ::pow(l + 1e-100, power) * scale / (l + 1e-100);
-        D2 r;
-        r.v[0] = px + dx * ratio;
-        r.v[1] = py + dy * ratio;
-        return r;
-    }
-};
-
+// FastMath and Voronoi, the helpers the variations call, are generated into variations.cuh from
+// their Java source with the variations themselves.
 #include "variations.cuh"
 
 // Per-xform layout of the xf array (XF doubles each): pre a..f, post a..f, hasPost,

@@ -39,7 +39,8 @@ class KernelSourceTest {
 
     @Test
     void javaSpellingsBecomeCuda() throws Exception {
-        String cuda = KernelSource.generate(SOURCES);
+        String all = KernelSource.generate(SOURCES);
+        String cuda = all.substring(all.indexOf("namespace " + KernelSource.CLASSES.get(0))); // the variations (helpers may use int %)
         for (String java : List.of("Math.", "boolean ", "double[]", "Double.", "->", "%")) {
             for (String line : cuda.lines().toList()) {
                 if (line.strip().startsWith("//")) {
@@ -49,5 +50,24 @@ class KernelSourceTest {
                 assertFalse(code.contains(java), "'" + java + "' left in: " + line.strip());
             }
         }
+    }
+
+    /** FastMath and Voronoi come from their Java source too: every public FastMath method, every Voronoi method. */
+    @Test
+    void theHelpersAreGeneratedFromTheirJavaSource() throws Exception {
+        String cuda = KernelSource.generate(SOURCES);
+        for (java.lang.reflect.Method m : bloom.flame.variation.FastMath.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                assertTrue(cuda.contains("__device__ static double " + m.getName() + "("), "FastMath." + m.getName() + " missing");
+            }
+        }
+        String voronoi = cuda.substring(cuda.indexOf("struct Voronoi {"), cuda.indexOf("namespace " + KernelSource.CLASSES.get(0)));
+        for (String f : List.of("hash", "noise", "fade", "grad", "centre", "crackle")) {
+            assertTrue(voronoi.contains(" " + f + "("), "Voronoi." + f + " missing");
+        }
+        for (String java : List.of(">>>", "Math.", "new ", "[]", "Double.")) {
+            assertFalse(voronoi.replace("JMath::", "").contains(java), "'" + java + "' left in the Voronoi struct");
+        }
+        assertTrue(voronoi.contains("static D2 crackle("), "crackle returns the kernel's pair type");
     }
 }
