@@ -17,11 +17,16 @@ public final class Json {
     private Json() {}
 
     public static void write(Path file, Object value) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = null;
         try {
+            // a name of its own: two writers of the same file (a retried task beside the first) never share one
+            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
             Files.write(tmp, MAPPER.writeValueAsBytes(value));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }

@@ -186,58 +186,33 @@ public final class RenderJob {
         if (start > 0) {
             progress.log("resuming the render at frame " + start + " (" + start + " frames already encoded)");
         }
-        Path pngDir = runDir.resolve("frames");
-        if (settings.png()) {
-            Files.createDirectories(pngDir);
-        }
+        Path pngDir = settings.png() ? runDir.resolve("frames") : null;
         RenderSpec spec = new RenderSpec(settings.size().width(), settings.size().height(), settings.quality(),
                 settings.oversample(), settings.seed(), settings.threads());
-        Progress.Bar bar = null;
         long t0 = System.nanoTime();
         int[] previous = null;
         if (start > 0) {
             previous = frame(plan, start - 1, renderer, spec).toRgb8();
         }
-        int renderedNow = 0;
+        int[] renderedNow = {0};
+        Progress.Bar[] barHolder = {null};
         int f = start;
         while (frames.has(f)) {
-            int segStart = f;
-            int segLast = segStart + settings.segmentFrames() - 1;
-            Path part = segments.resolve(String.format(Locale.ROOT, "%06d.part.mp4", segStart));
-            List<FrameEntry> infos = new ArrayList<>();
-            try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
-                for (; f <= segLast && frames.has(f); f++) {
-                    Genome g = plan.genome(f);
-                    Image img = frame(plan, f, renderer, spec);
-                    encoder.write(img);
-                    int[] rgb = img.toRgb8();
-                    double change = previous == null ? Double.NaN : Stats.meanAbsoluteDifference(previous, rgb);
-                    previous = rgb;
-                    if (settings.png()) {
-                        Png.write(img, pngDir.resolve(String.format(Locale.ROOT, "%06d.png", f)));
+            int[][] prev = {previous};
+            f = encodeSegment(plan, f, f + settings.segmentFrames() - 1, frames, segments, pngDir, settings, renderer, prev, frame -> {
+                renderedNow[0]++;
+                if (rendered != null && !trainingOver) {
+                    rendered.accept(frame + 1);
+                } else {
+                    if (barHolder[0] == null) {
+                        barHolder[0] = progress.bar("rendering", Math.max(expected, plan.frames()), "frames");
                     }
-                    infos.add(frameInfo(f, plan.record(f), change, g, plan));
-                    renderedNow++;
-                    if (rendered != null && !trainingOver) {
-                        rendered.accept(f + 1);
-                    } else {
-                        if (bar == null) {
-                            bar = progress.bar("rendering", Math.max(expected, plan.frames()), "frames");
-                        }
-                        bar.update(f + 1, "step " + plan.record(f).step());
-                    }
+                    barHolder[0].update(frame + 1, "step " + plan.record(frame).step());
                 }
-            }
-            int segEnd = f - 1;
-            long encoded = Mp4Encoder.probe(part).frames();
-            if (encoded != segEnd - segStart + 1) {
-                throw new IOException(part + ": holds " + encoded + " frames after encoding, expected "
-                        + (segEnd - segStart + 1) + " (is the disk failing?)");
-            }
-            FrameEntry.write(segments.resolve(String.format(Locale.ROOT, "%06d-%06d.json", segStart, segEnd)), infos);
-            Files.move(part, segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", segStart, segEnd)),
-                    StandardCopyOption.ATOMIC_MOVE);
+            });
+            previous = prev[0];
         }
+        Progress.Bar bar = barHolder[0];
         if (bar != null) {
             bar.finish("");
         }
@@ -257,6 +232,12 @@ public final class RenderJob {
             progress.log("rendering frames " + verified + " to " + (total - 1) + " again");
             return run(progress);
         }
+        return join(plan, segments, renderedNow[0], seconds);
+    }
+
+    /** Joins the verified segments of every frame into the video and its index, and removes them. */
+    private Result join(FramePlanner plan, Path segments, int renderedNow, double seconds) throws IOException {
+        int total = plan.frames();
         List<Path> parts = segmentFiles(segments);
         Path tmpVideo = output.resolveSibling(stem(output) + ".joining.mp4");
         Mp4Encoder.concat(parts, tmpVideo);
@@ -279,6 +260,153 @@ public final class RenderJob {
         double cFirst = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[0]);
         double cLast = ends == null ? Double.NaN : DriftingPalettes.colourfulness(ends[1]);
         return new Result(output, indexFile, total, renderedNow, seconds, Stats.spearman(updates, changes), cFirst, cLast);
+    }
+
+    /** Frames {@code from} to {@code to} of a render: one video segment, one cluster task. */
+    public record Segment(int from, int to) implements java.io.Serializable {
+        public int frames() {
+            return to - from + 1;
+        }
+    }
+
+    /** Where this render keeps its segments until they are joined: beside the video, {@code NAME.segments}. */
+    public Path segmentsDir() {
+        return output.resolveSibling(stem(output) + ".segments");
+    }
+
+    /**
+     * For a render whose segments are made elsewhere (cluster tasks): the segments of
+     * {@code plan}'s frames not finished yet. Every finished segment is verified (its video and
+     * its index hold the frames its name says); one that fails, a partial attempt and a segment
+     * of another layout are deleted, and what it held is rendered again.
+     */
+    public List<Segment> missingSegments(FramePlanner plan, Progress progress) throws IOException {
+        Path segments = segmentsDir();
+        Files.createDirectories(segments);
+        cleanPartial(segments);
+        List<Segment> all = new ArrayList<>();
+        for (int from = 0; from < plan.frames(); from += settings.segmentFrames()) {
+            all.add(new Segment(from, Math.min(plan.frames(), from + settings.segmentFrames()) - 1));
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (Segment s : all) {
+            wanted.add(String.format(Locale.ROOT, "%06d-%06d.mp4", s.from(), s.to()));
+        }
+        for (Path p : segmentFiles(segments)) {
+            if (!wanted.contains(p.getFileName().toString())) {
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(sidecar(p));
+            }
+        }
+        List<Segment> missing = new ArrayList<>();
+        for (Segment s : all) {
+            Path p = segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", s.from(), s.to()));
+            if (!Files.exists(p)) {
+                missing.add(s);
+                continue;
+            }
+            String fault = verify(p, s.frames());
+            if (fault != null) {
+                progress.log("segment " + p.getFileName() + " " + fault + ": it is rendered again");
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(sidecar(p));
+                missing.add(s);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Joins the segments made elsewhere into the video and its index, once
+     * {@link #missingSegments} finds none missing; fails naming the first segment that is.
+     */
+    public Result joinSegments(FramePlanner plan, int renderedNow, double seconds, Progress progress) throws IOException {
+        List<Segment> missing = missingSegments(plan, progress);
+        if (!missing.isEmpty()) {
+            throw new IOException(segmentsDir() + ": " + missing.size() + " segment" + (missing.size() == 1 ? "" : "s")
+                    + " missing or damaged after the render, the first for frames " + missing.get(0).from() + " to "
+                    + missing.get(0).to());
+        }
+        return join(plan, segmentsDir(), renderedNow, seconds);
+    }
+
+    /**
+     * Renders frames {@code from} to at most {@code last} (while {@code frames.has}) into one
+     * finished segment of {@code segments}: encoded under a name of its own, its frame count
+     * verified, its index written, then both renamed into place atomically, replacing what a
+     * failed or duplicate attempt left. {@code previous} holds the RGB of the frame before
+     * {@code from} (for the image change) and is left holding the last frame's.
+     *
+     * @return the frame after the segment's last
+     */
+    private static int encodeSegment(FramePlanner plan, int from, int last, Frames frames, Path segments, Path pngDir,
+                                     RenderSettings settings, Renderer renderer, int[][] previous,
+                                     java.util.function.IntConsumer encoded) throws IOException, InterruptedException {
+        RenderSpec spec = spec(settings);
+        String attempt = java.util.UUID.randomUUID().toString();
+        Path part = segments.resolve(String.format(Locale.ROOT, "%06d.part-%s.mp4", from, attempt));
+        List<FrameEntry> infos = new ArrayList<>();
+        int f = from;
+        try {
+            try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
+                for (; f <= last && frames.has(f); f++) {
+                    Genome g = plan.genome(f);
+                    Image img = frame(plan, f, renderer, spec);
+                    encoder.write(img);
+                    int[] rgb = img.toRgb8();
+                    double change = previous[0] == null ? Double.NaN : Stats.meanAbsoluteDifference(previous[0], rgb);
+                    previous[0] = rgb;
+                    if (pngDir != null) {
+                        Files.createDirectories(pngDir);
+                        Png.write(img, pngDir.resolve(String.format(Locale.ROOT, "%06d.png", f)));
+                    }
+                    infos.add(frameInfo(f, plan.record(f), change, g, plan));
+                    encoded.accept(f);
+                }
+            }
+            int end = f - 1;
+            long count = Mp4Encoder.probe(part).frames();
+            if (count != end - from + 1) {
+                throw new IOException(part + ": holds " + count + " frames after encoding, expected "
+                        + (end - from + 1) + " (is the disk failing?)");
+            }
+            String name = String.format(Locale.ROOT, "%06d-%06d", from, end);
+            FrameEntry.write(segments.resolve(name + ".json"), infos);
+            Files.move(part, segments.resolve(name + ".mp4"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            return f;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * Renders one segment of a run on its own, as a cluster task does: frames {@code from} to
+     * {@code to} of {@code plan} into {@code segments}, exactly as a whole render would (the image
+     * change of frame {@code from} is measured against frame {@code from - 1}, rendered for it).
+     * Safe to run twice at once or again after a failure: the last finished attempt's files stand,
+     * and every attempt makes the same ones.
+     *
+     * @param pngDir where each frame also goes as a PNG, or null
+     * @return the frames encoded
+     */
+    public static int renderSegment(FramePlanner plan, int from, int to, Path segments, Path pngDir,
+                                    RenderSettings settings, Renderer renderer) throws IOException {
+        if (from < 0 || to < from || to >= plan.frames()) {
+            throw new IllegalArgumentException("frames " + from + " to " + to + " of a plan of " + plan.frames());
+        }
+        Files.createDirectories(segments);
+        int[][] previous = {from > 0 ? frame(plan, from - 1, renderer, spec(settings)).toRgb8() : null};
+        try {
+            return encodeSegment(plan, from, to, f -> f <= to, segments, pngDir, settings, renderer, previous, f -> { }) - from;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("render interrupted", e);
+        }
+    }
+
+    private static RenderSpec spec(RenderSettings s) {
+        return new RenderSpec(s.size().width(), s.size().height(), s.quality(), s.oversample(), s.seed(), s.threads());
     }
 
     private static FrameEntry frameInfo(int frame, StepRecord r, double change, Genome g, FramePlanner plan) {
@@ -368,7 +496,7 @@ public final class RenderJob {
 
     private static void cleanPartial(Path segments) throws IOException {
         try (Stream<Path> s = Files.list(segments)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".part.mp4")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().contains(".part") || p.getFileName().toString().endsWith(".tmp")).toList()) {
                 Files.delete(p);
             }
         }

@@ -22,7 +22,7 @@ import bloom.palette.PaletteOptions;
  */
 public record RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
                              int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
-                             int segmentFrames, long seed) {
+                             int segmentFrames, long seed) implements java.io.Serializable {
 
     public RenderSettings {
         size.requireEven("--size");

@@ -1,7 +1,7 @@
 package bloom.film;
 
 /** An image size written {@code WIDTHxHEIGHT}, e.g. {@code 1920x1080}. */
-public record Size(int width, int height) {
+public record Size(int width, int height) implements java.io.Serializable {
 
     public Size {
         if (width < 1 || height < 1) {

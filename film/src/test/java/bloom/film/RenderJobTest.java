@@ -1,16 +1,10 @@
 package bloom.film;
 
-import bloom.flame.fold.FoldSettings;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
-import bloom.palette.PaletteOptions;
-import bloom.trace.EmbeddingSnapshot;
-import bloom.trace.StepRecord;
-import bloom.trace.TraceHeader;
-import bloom.trace.TraceWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,58 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Rendering from traces written here, without training: resumption and non-finite steps. */
 class RenderJobTest {
 
-    private static final int K = 16;
-
     @TempDir
     Path run;
 
-    /** A trace of {@code steps} steps whose sizes vary, with embedding snapshots every 5 steps. */
     private void trace(int steps, int nanAt) throws IOException {
-        SplittableRandom r = new SplittableRandom(11);
-        int rows = 40;
-        int cols = 8;
-        float[] emb = new float[rows * cols];
-        float[] drift = new float[rows * cols];
-        for (int i = 0; i < emb.length; i++) {
-            emb[i] = (float) (0.1 * r.nextGaussian());
-            drift[i] = (float) (0.01 * r.nextGaussian());
-        }
-        try (TraceWriter w = TraceWriter.create(run.resolve("trace.bin"), new TraceHeader(K, 1, 1000, "synthetic"))) {
-            w.embeddings(new EmbeddingSnapshot(0, rows, cols, emb));
-            for (int s = 1; s <= steps; s++) {
-                float[] sketch = new float[K];
-                for (int k = 0; k < K; k++) {
-                    sketch[k] = (float) r.nextGaussian();
-                }
-                double size = Math.exp(r.nextGaussian());
-                if (s == nanAt) {
-                    w.step(new StepRecord(s, 0, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, 10, sketch));
-                } else {
-                    w.step(new StepRecord(s, 0, 5.0 / s, size * 3, size, 10, sketch));
-                }
-                if (s % 5 == 0) {
-                    for (int i = 0; i < emb.length; i++) {
-                        emb[i] += drift[i] * (1 + i % 3);
-                    }
-                    w.embeddings(new EmbeddingSnapshot(s, rows, cols, emb));
-                }
-            }
-        }
+        SyntheticRuns.trace(run, steps, nanAt);
     }
-
-    /**
-     * Samples per pixel: at 4 the frame-to-frame sampling noise of these 96x54 frames is as large
-     * as the change the steps make (Spearman 0.47 on 30 frames), at 16 the steps show (0.81).
-     */
-    private static final double QUALITY = 16;
 
     private static RenderSettings settings(int segmentFrames) {
         return settings(segmentFrames, false);
     }
 
     private static RenderSettings settings(int segmentFrames, boolean png) {
-        return new RenderSettings("star", 0, new Size(96, 54), QUALITY, 1, 25, 2, 23, png, PaletteOptions.defaults(3),
-                FoldSettings.defaults(3), segmentFrames, 7);
+        return SyntheticRuns.settings(segmentFrames, png, 2);
     }
 
     /** Counts frames and fails on demand, like a process killed in the middle of a render. */

@@ -11,7 +11,7 @@ package bloom.palette;
  * @param seed                 seeds the token sample, the starting colour, truncation and flips
  */
 public record PaletteOptions(int tokens, double temperature, double truncateProbability, double bgrProbability,
-                             long seed) {
+                             long seed) implements java.io.Serializable {
 
     public static final int DEFAULT_TOKENS = 16;
     public static final double DEFAULT_TEMPERATURE = 2.0;

@@ -18,7 +18,7 @@ package bloom.flame.fold;
  * @param seed        seeds the fixed mapping from sketch dimensions to coefficients
  */
 public record FoldSettings(double gain, double contrast, double memory, double linearBound, double shiftBound, boolean colour,
-                           boolean opacity, long seed) {
+                           boolean opacity, long seed) implements java.io.Serializable {
 
     public static final double DEFAULT_GAIN = 0.05;
     public static final double DEFAULT_CONTRAST = 1;
