@@ -62,6 +62,37 @@ class RunEndToEndTest {
     }
 
     /**
+     * 'bloom render --spark local[2]' starts the Spark driver in a JVM of its own, renders a task
+     * per segment and gives the film a local render gives: every frame decoded equal, pixel for
+     * pixel, and the same frame index.
+     */
+    @Test
+    void aSparkRenderIsTheLocalFilm() throws IOException {
+        assertEquals(0, result.exitCode(), result.toString());
+        Path local = run.resolve("local-1t.mp4");
+        Path spark = run.resolve("spark-1t.mp4");
+        Cli a = Cli.run("render", run.toString(), "-o", local.toString(), "--threads", "1", "--device", "cpu");
+        assertEquals(0, a.exitCode(), a.toString());
+        Cli b = Cli.run("render", run.toString(), "-o", spark.toString(), "--threads", "1", "--device", "cpu",
+                "--spark", "local[2]");
+        assertEquals(0, b.exitCode(), b.toString());
+        assertEquals(spark.toString(), b.out().trim());
+        assertTrue(b.err().contains("rendering 3 of 3 segments (25 frames each) on local[2]"), b.err());
+        java.util.List<int[]> x = bloom.film.SyntheticRuns.decode(local);
+        java.util.List<int[]> y = bloom.film.SyntheticRuns.decode(spark);
+        assertEquals(BATCHES, x.size());
+        assertEquals(BATCHES, y.size());
+        for (int f = 0; f < BATCHES; f++) {
+            assertArrayEquals(x.get(f), y.get(f), "frame " + f);
+        }
+        assertEquals(Json.read(run.resolve("local-1t.frames.json")), Json.read(run.resolve("spark-1t.frames.json")));
+        Cli bad = Cli.run("render", run.toString(), "-o", run.resolve("x.mp4").toString(), "--threads", "2",
+                "--spark", "local[1]");
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+        assertTrue(bad.error().contains("--spark local[1]: 1 core cannot run a task of --threads 2"), bad.err());
+    }
+
+    /**
      * On a real run the frames change as much as the optimizer steps: Spearman >= 0.5 between update
      * norm and frame change. Plain SGD here: over Adam's first few hundred minibatches its update
      * norm falls fivefold, and a causal scale can only compare each step with the larger ones

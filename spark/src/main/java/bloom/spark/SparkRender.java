@@ -45,9 +45,11 @@ public final class SparkRender {
      * @param tasks       what each task reported, attempts that failed not included
      * @param jobSeconds  wall time of the Spark job (context start to last task), without the join
      * @param joinSeconds wall time of joining the segments and writing the index
+     * @param failedAttempts task attempts that failed or were lost with their executor (and ran again)
+     * @param speculative   task attempts Spark started speculatively beside a slow one
      */
     public record Outcome(RenderJob.Result result, int segments, int rendered, List<SegmentTask.Report> tasks,
-                          double jobSeconds, double joinSeconds) {}
+                          double jobSeconds, double joinSeconds, int failedAttempts, int speculative) {}
 
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
 
@@ -69,6 +71,8 @@ public final class SparkRender {
         List<RenderJob.Segment> missing = job.missingSegments(plan, progress);
         int total = (plan.frames() + request.settings().segmentFrames() - 1) / request.settings().segmentFrames();
         List<SegmentTask.Report> reports = List.of();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger speculative = new AtomicInteger();
         long t0 = System.nanoTime();
         if (!missing.isEmpty()) {
             progress.log(String.format(Locale.ROOT, "rendering %d of %d segments (%d frames each) on %s",
@@ -80,6 +84,9 @@ public final class SparkRender {
                     .setIfMissing("spark.ui.enabled", "false")
                     .setIfMissing("spark.task.maxFailures", "8")
                     .set("spark.task.cpus", Integer.toString(request.settings().threads()));
+            if (master.startsWith("local")) {
+                conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            }
             if (!jars.isEmpty()) {
                 conf.setJars(jars.toArray(new String[0]));
             }
@@ -91,8 +98,17 @@ public final class SparkRender {
                 sc.sc().addSparkListener(new SparkListener() {
                     @Override
                     public void onTaskEnd(SparkListenerTaskEnd end) {
+                        if (end.taskInfo().speculative()) {
+                            speculative.incrementAndGet();
+                        }
                         if (end.taskInfo().successful()) {
                             bar.update(done.incrementAndGet(), "");
+                        } else if (!(end.reason() instanceof org.apache.spark.TaskKilled)) { // killed: its twin finished first
+                            failed.incrementAndGet();
+                            String why = end.reason() instanceof org.apache.spark.TaskFailedReason f
+                                    ? f.toErrorString().lines().findFirst().orElse("") : String.valueOf(end.reason());
+                            progress.log("the task for segment " + end.taskInfo().index() + " failed on executor "
+                                    + end.taskInfo().executorId() + " (" + why + "); Spark runs it again");
                         }
                     }
                 });
@@ -109,7 +125,8 @@ public final class SparkRender {
             frames += s.frames();
         }
         RenderJob.Result result = job.joinSegments(plan, frames, jobSeconds, progress);
-        return new Outcome(result, total, missing.size(), reports, jobSeconds, (System.nanoTime() - t1) / 1e9);
+        return new Outcome(result, total, missing.size(), reports, jobSeconds, (System.nanoTime() - t1) / 1e9,
+                failed.get(), speculative.get());
     }
 
     /** A master Spark can use, and in local mode enough cores for one task's threads. */

@@ -77,6 +77,8 @@ public final class SparkRenderMain {
         out.put("jobSeconds", o.jobSeconds());
         out.put("joinSeconds", o.joinSeconds());
         out.put("spearman", Json.finite(r.spearman()));
+        out.put("failedAttempts", o.failedAttempts());
+        out.put("speculativeAttempts", o.speculative());
         List<Object> tasks = new ArrayList<>();
         for (SegmentTask.Report t : o.tasks()) {
             Map<String, Object> m = new LinkedHashMap<>();

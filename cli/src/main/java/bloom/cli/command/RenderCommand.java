@@ -12,10 +12,13 @@ import bloom.cli.option.Options;
 import bloom.cli.option.RenderOptions;
 import bloom.film.Genomes;
 import bloom.film.RenderJob;
+import bloom.film.RenderRequest;
 import bloom.film.RenderSettings;
 import bloom.film.RunDirectory;
 import bloom.film.RunLock;
 import bloom.flame.render.Renderer;
+import bloom.flame.xml.FlameXml;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,14 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Where to write the video (default: RUN/run.mp4, or RUN/render-N.mp4 if that exists).")
     Path output;
 
+    @Option(names = "--spark", paramLabel = "MASTER", order = 1,
+            description = {"Render on Apache Spark: local[N] (N cores here) or spark://HOST:PORT (a standalone cluster "
+                    + "whose workers reach RUN by the same path, e.g. a shared file system). One task per video "
+                    + "segment (--segment-frames), each with --threads rendering threads; the same film, frame for "
+                    + "frame, as without --spark. An interrupted render resumes with the missing segments only. "
+                    + "Spark settings go in as -Dspark.NAME=VALUE in BLOOM_JAVA_OPTS."})
+    String spark;
+
     @Mixin
     CommonOptions common;
 
@@ -86,7 +97,10 @@ public final class RenderCommand implements Callable<Integer> {
         if (video.toAbsolutePath().getParent() != null) {
             Files.createDirectories(video.toAbsolutePath().getParent());
         }
-        ResumeHint hint = ResumeHint.install(err, "bloom render " + run + " -o " + video);
+        ResumeHint hint = ResumeHint.install(err, "bloom render " + run + " -o " + video + (spark == null ? "" : " --spark " + spark));
+        if (spark != null) {
+            return renderOnSpark(err, rs, video, hint);
+        }
         Renderer renderer = device.open(err);
         RenderJob.Result r;
         try {
@@ -99,6 +113,20 @@ public final class RenderCommand implements Callable<Integer> {
                 r.frames(), rs.size(), rs.fps(), ProgressBar.duration(r.seconds()), r.video(), r.index()));
         Console.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.spearman()));
         spec.commandLine().getOut().println(r.video());
+        return ExitCodes.OK;
+    }
+
+    private Integer renderOnSpark(PrintWriter err, RenderSettings rs, Path video, ResumeHint hint) throws Exception {
+        RenderRequest request = new RenderRequest(run.toAbsolutePath().toString(), video.toAbsolutePath().toString(), rs,
+                FlameXml.toXml(Genomes.load(rs.genome(), rs.genomeIndex())), device.device.name());
+        JsonNode r = SparkDriver.render(request, spark, err);
+        hint.done();
+        Console.log(err, String.format(Locale.ROOT, "rendered %d frames (%s, %.0f fps) on %s: %d of %d segments in %s, "
+                        + "joined in %.1f s -> %s; frame index %s", r.path("frames").asInt(), rs.size(), rs.fps(), spark,
+                r.path("segmentsRendered").asInt(), r.path("segments").asInt(), ProgressBar.duration(r.path("jobSeconds").asDouble()),
+                r.path("joinSeconds").asDouble(), r.path("video").asText(), r.path("index").asText()));
+        Console.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.path("spearman").asDouble(Double.NaN)));
+        spec.commandLine().getOut().println(r.path("video").asText());
         return ExitCodes.OK;
     }
 
