@@ -2,11 +2,6 @@ package bloom.film;
 
 import bloom.trace.Evaluation;
 import bloom.trace.Trace;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -79,21 +74,13 @@ public final class Report {
     private static List<String> frames(Path video, int expected, Settings settings, Progress progress) throws IOException {
         List<String> out = new ArrayList<>(expected);
         Progress.Bar bar = progress.bar("report", expected, "frames");
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
-            g.start();
-            Frame f;
-            while ((f = g.grabImage()) != null) {
-                BufferedImage img = conv.convert(f);
-                out.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(
-                        jpeg(scaled(img, settings.thumbnail()), settings.jpegQuality())));
-                bar.update(out.size(), "");
-            }
-            g.stop();
-        } catch (FrameGrabber.Exception e) {
-            throw new IOException("Cannot read video " + video + ": " + e.getMessage(), e);
-        }
+        Mp4Encoder.decode(video, (i, w, h, rgb) -> {
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            img.setRGB(0, 0, w, h, rgb, 0, w);
+            out.add("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(
+                    jpeg(scaled(img, settings.thumbnail()), settings.jpegQuality())));
+            bar.update(out.size(), "");
+        });
         bar.finish("");
         if (out.size() != expected) {
             progress.log("note: the video holds " + out.size() + " frames, frames.json " + expected);

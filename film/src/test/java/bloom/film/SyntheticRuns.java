@@ -6,12 +6,7 @@ import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.StepRecord;
 import bloom.trace.TraceHeader;
 import bloom.trace.TraceWriter;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,16 +73,7 @@ public final class SyntheticRuns {
     /** Every frame of a video, decoded, as packed RGB. */
     public static List<int[]> decode(Path video) throws IOException {
         List<int[]> out = new ArrayList<>();
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile()); Java2DFrameConverter c = new Java2DFrameConverter()) {
-            g.start();
-            Frame f;
-            while ((f = g.grabImage()) != null) {
-                BufferedImage img = c.convert(f);
-                out.add(img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()));
-            }
-            g.stop();
-        }
+        Mp4Encoder.decode(video, (i, w, h, rgb) -> out.add(rgb));
         return out;
     }
 }
