@@ -42,7 +42,10 @@ import java.util.concurrent.Callable;
                 ""},
         footer = {"", "Examples:",
                 "  bloom render runs/run-20261123-101500 --genome lattice",
-                "  bloom render runs/long --size 1920x1080 --quality 500 --oversample 2 -o runs/long/gallery.mp4"})
+                "  bloom render runs/long --size 1920x1080 --quality 500 --oversample 2 -o runs/long/gallery.mp4",
+                "  bloom render runs/long --spark local[2] --threads 1",
+                "  bloom render /shared/runs/long --spark spark://render-head:7077 --size 1920x1080 --quality 1000 --threads 2",
+                "", "A cluster: see the README's 'Rendering on Apache Spark'."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec
@@ -77,7 +80,9 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
-        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex()));
+        if (spark == null) {
+            rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex())); // on Spark, each executor's heap is what counts
+        }
         if (!Files.isWritable(run)) {
             return render(err, rs); // a read-only run (another user's, a mounted archive): no process can change it
         }
@@ -125,6 +130,19 @@ public final class RenderCommand implements Callable<Integer> {
                         + "joined in %.1f s -> %s; frame index %s", r.path("frames").asInt(), rs.size(), rs.fps(), spark,
                 r.path("segmentsRendered").asInt(), r.path("segments").asInt(), ProgressBar.duration(r.path("jobSeconds").asDouble()),
                 r.path("joinSeconds").asDouble(), r.path("video").asText(), r.path("index").asText()));
+        JsonNode tasks = r.path("tasks");
+        if (tasks.size() > 0) {
+            double[] plan = new double[tasks.size()];
+            double[] render = new double[tasks.size()];
+            for (int i = 0; i < tasks.size(); i++) {
+                plan[i] = tasks.get(i).path("planSeconds").asDouble();
+                render[i] = tasks.get(i).path("renderSeconds").asDouble();
+            }
+            Console.log(err, String.format(Locale.ROOT, "%d tasks: planning (trace read, frame plan) median %.2f s, "
+                            + "rendering and encoding median %.2f s a segment; %d failed attempt%s run again",
+                    tasks.size(), bloom.film.Stats.median(plan), bloom.film.Stats.median(render),
+                    r.path("failedAttempts").asInt(), r.path("failedAttempts").asInt() == 1 ? "" : "s"));
+        }
         Console.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.path("spearman").asDouble(Double.NaN)));
         spec.commandLine().getOut().println(r.path("video").asText());
         return ExitCodes.OK;
