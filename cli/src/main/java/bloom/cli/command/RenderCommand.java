@@ -139,8 +139,9 @@ public final class RenderCommand implements Callable<Integer> {
                 render[i] = tasks.get(i).path("renderSeconds").asDouble();
             }
             Console.log(err, String.format(Locale.ROOT, "%d tasks: planning (trace read, frame plan) median %.2f s, "
-                            + "rendering and encoding median %.2f s a segment; %d failed attempt%s run again",
+                            + "rendering and encoding median %.2f s a segment, %.1f s in all; %d failed attempt%s run again",
                     tasks.size(), bloom.film.Stats.median(plan), bloom.film.Stats.median(render),
+                    java.util.Arrays.stream(render).sum(),
                     r.path("failedAttempts").asInt(), r.path("failedAttempts").asInt() == 1 ? "" : "s"));
         }
         Console.log(err, String.format(Locale.ROOT, "frame change vs step size: Spearman %.2f", r.path("spearman").asDouble(Double.NaN)));
