@@ -267,6 +267,15 @@ public final class RenderJob {
         public int frames() {
             return to - from + 1;
         }
+
+        /** The segment's video file name, {@code FROM-TO.mp4}; its index is {@code FROM-TO.json}. */
+        String fileName() {
+            return name(from, to) + ".mp4";
+        }
+
+        static String name(int from, int to) {
+            return String.format(Locale.ROOT, "%06d-%06d", from, to);
+        }
     }
 
     /** Where this render keeps its segments until they are joined: beside the video, {@code NAME.segments}. */
@@ -290,7 +299,7 @@ public final class RenderJob {
         }
         java.util.Set<String> wanted = new java.util.HashSet<>();
         for (Segment s : all) {
-            wanted.add(String.format(Locale.ROOT, "%06d-%06d.mp4", s.from(), s.to()));
+            wanted.add(s.fileName());
         }
         for (Path p : segmentFiles(segments)) {
             if (!wanted.contains(p.getFileName().toString())) {
@@ -300,7 +309,7 @@ public final class RenderJob {
         }
         List<Segment> missing = new ArrayList<>();
         for (Segment s : all) {
-            Path p = segments.resolve(String.format(Locale.ROOT, "%06d-%06d.mp4", s.from(), s.to()));
+            Path p = segments.resolve(s.fileName());
             if (!Files.exists(p)) {
                 missing.add(s);
                 continue;
@@ -370,7 +379,7 @@ public final class RenderJob {
                 throw new IOException(part + ": holds " + count + " frames after encoding, expected "
                         + (end - from + 1) + " (is the disk failing?)");
             }
-            String name = String.format(Locale.ROOT, "%06d-%06d", from, end);
+            String name = Segment.name(from, end);
             FrameEntry.write(segments.resolve(name + ".json"), infos);
             Files.move(part, segments.resolve(name + ".mp4"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
