@@ -61,6 +61,11 @@ public final class LiveFeed implements TraceFeed {
         put(evaluation);
     }
 
+    @Override
+    public void event(bloom.trace.Event event) {
+        put(event);
+    }
+
     /** Whether training has ended (records may still wait in the queue). */
     boolean trainingEnded() {
         return ended;

@@ -163,7 +163,7 @@ public final class RenderJob {
     private static Object next(LiveFeed feed) throws InterruptedException {
         while (true) {
             Object item = feed.take(250);
-            if (item != null && !(item instanceof bloom.trace.Evaluation)) {
+            if (item != null && !(item instanceof bloom.trace.Evaluation) && !(item instanceof bloom.trace.Event)) {
                 return item;
             }
         }

@@ -41,18 +41,20 @@ public final class Trace {
     private final List<StepRecord> steps;
     private final List<EmbeddingSnapshot> snapshots;
     private final List<Evaluation> evaluations;
+    private final List<Event> events;
     private final List<Damage> damaged;
     private final List<long[]> ends; // {step, end offset} per record, in file order
     private final long validLength;
     private final long fileLength;
 
     private Trace(TraceHeader header, List<StepRecord> steps, List<EmbeddingSnapshot> snapshots, List<Evaluation> evaluations,
-                  List<Damage> damaged, List<long[]> ends, long validLength, long fileLength) {
+                  List<Event> events, List<Damage> damaged, List<long[]> ends, long validLength, long fileLength) {
         this.damaged = List.copyOf(damaged);
         this.header = header;
         this.steps = List.copyOf(steps);
         this.snapshots = List.copyOf(snapshots);
         this.evaluations = List.copyOf(evaluations);
+        this.events = List.copyOf(events);
         this.ends = ends;
         this.validLength = validLength;
         this.fileLength = fileLength;
@@ -73,6 +75,7 @@ public final class Trace {
         List<StepRecord> steps = new ArrayList<>();
         List<EmbeddingSnapshot> snapshots = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         List<Damage> damaged = new ArrayList<>();
         List<long[]> ends = new ArrayList<>();
         int pos = TraceFormat.MAGIC.length;
@@ -138,6 +141,13 @@ public final class Trace {
                     }
                     evaluations.add(new Evaluation(step, bleu, n));
                 }
+                case TraceFormat.EVENT -> {
+                    step = rec.getLong();
+                    Event.Kind kind = Event.Kind.values()[rec.get()];
+                    byte[] text = new byte[rec.getShort() & 0xffff];
+                    rec.get(text);
+                    events.add(new Event(step, kind, new String(text, java.nio.charset.StandardCharsets.UTF_8)));
+                }
                 default -> throw new IllegalStateException("recordAt accepted type " + type);
             }
             pos += 4 + length + 4;
@@ -147,7 +157,7 @@ public final class Trace {
         if (header == null) {
             throw new TraceException(file + ": trace has no header record");
         }
-        return new Trace(header, steps, snapshots, evaluations, damaged, ends, valid, bytes.length);
+        return new Trace(header, steps, snapshots, evaluations, events, damaged, ends, valid, bytes.length);
     }
 
     /**
@@ -171,6 +181,8 @@ public final class Trace {
             case TraceFormat.STEP -> expected = length >= 49 ? 1 + 8 + 4 + 32 + 4 + 4L * in.getInt(p + 44) : -1;
             case TraceFormat.EMBEDDINGS -> expected = length >= 17 ? 1 + 8 + 4 + 4 + 4L * in.getInt(p + 8) * in.getInt(p + 12) : -1;
             case TraceFormat.EVALUATION -> expected = 1 + 8 + 8 + 4;
+            case TraceFormat.EVENT -> expected = length >= 12 && (b[p + 8] & 0xff) < Event.Kind.values().length
+                    ? 1 + 8 + 1 + 2 + (in.getShort(p + 9) & 0xffff) : -1;
             default -> expected = -1;
         }
         if (expected != length) {
@@ -214,6 +226,11 @@ public final class Trace {
     /** Validation scores measured during training, in step order. */
     public List<Evaluation> evaluations() {
         return evaluations;
+    }
+
+    /** Controls that took effect during training, in the order they did. */
+    public List<Event> events() {
+        return events;
     }
 
     /** Damaged records inside the file, skipped, in file order. */

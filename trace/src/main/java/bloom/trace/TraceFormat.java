@@ -14,6 +14,7 @@ package bloom.trace;
  *            double paramNorm, int k, float[k] sketch
  * EMBEDDINGS long step, int rows, int cols, float[rows * cols]
  * EVALUATION long step, double bleu, int sentences
+ * EVENT      long step, byte kind (Event.Kind ordinal), UTF text
  * </pre>
  */
 final class TraceFormat {
@@ -23,6 +24,7 @@ final class TraceFormat {
     static final byte STEP = 2;
     static final byte EMBEDDINGS = 3;
     static final byte EVALUATION = 4;
+    static final byte EVENT = 5;
     /** No record is larger than this: guards against reading garbage lengths. */
     static final int MAX_RECORD = 1 << 30;
 

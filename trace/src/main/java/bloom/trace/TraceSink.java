@@ -9,4 +9,7 @@ public interface TraceSink {
 
     /** A validation score measured during training; sinks that keep no scores ignore it. */
     default void evaluation(Evaluation evaluation) {}
+
+    /** A control that took effect; sinks that keep no events ignore it. */
+    default void event(Event event) {}
 }

@@ -110,6 +110,21 @@ public final class TraceWriter implements TraceSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void event(Event e) {
+        try {
+            begin(TraceFormat.EVENT);
+            data.writeLong(e.step());
+            data.writeByte(e.kind().ordinal());
+            byte[] text = e.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            data.writeShort(text.length);
+            data.write(text);
+            end();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write trace " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
     /** Forces everything written so far to the storage device. */
     public void sync() throws IOException {
         channel.force(false);

@@ -51,6 +51,37 @@ class TraceTest {
     }
 
     @Test
+    void eventsRoundTripWithTheirTextAndSurviveAResumeUpToTheirStep() throws IOException {
+        Path f = dir.resolve("events.bin");
+        String mark = "gradients <script>alert('x')</script> ñ 🌸 \n\t";
+        try (TraceWriter w = TraceWriter.create(f, new TraceHeader(3, 9, 1234, "test"))) {
+            w.event(new Event(0, Event.Kind.PAUSE, ""));
+            w.step(step(1));
+            w.event(new Event(1, Event.Kind.LEARNING_RATE, "0.001"));
+            w.event(new Event(1, Event.Kind.MARK, mark));
+            w.step(step(2));
+            w.event(new Event(2, Event.Kind.INJECT, "lr-spike"));
+            w.step(step(3));
+            w.event(new Event(3, Event.Kind.STOP, ""));
+        }
+        Trace t = Trace.read(f);
+        assertEquals(java.util.List.of(new Event(0, Event.Kind.PAUSE, ""), new Event(1, Event.Kind.LEARNING_RATE, "0.001"),
+                new Event(1, Event.Kind.MARK, mark), new Event(2, Event.Kind.INJECT, "lr-spike"),
+                new Event(3, Event.Kind.STOP, "")), t.events());
+        assertEquals(3, t.steps().size());
+        try (TraceWriter w = TraceWriter.resume(f, 1)) {
+            w.step(step(2));
+        }
+        Trace resumed = Trace.read(f);
+        assertEquals(3, resumed.events().size(), "events after the resumed step are cut with their steps");
+        assertEquals(mark, resumed.events().get(2).text());
+        assertEquals(2, resumed.lastStep());
+        for (Event.Kind k : Event.Kind.values()) {
+            assertEquals(k, Event.Kind.parse(k.spelling()));
+        }
+    }
+
+    @Test
     void nonFiniteValuesAreRecordedAsTheyAre() throws IOException {
         Path f = dir.resolve("nan.bin");
         try (TraceWriter w = TraceWriter.create(f, new TraceHeader(1, 1, 1, ""))) {

@@ -66,6 +66,13 @@ public final class Trainer {
 
     private Fault fault;
     private TraceFeed feed;
+    private Steering steering = Steering.NONE;
+
+    /** Polls {@code steering} between minibatches and applies what it asks (see {@link Steering}). */
+    public Trainer steering(Steering steering) {
+        this.steering = steering == null ? Steering.NONE : steering;
+        return this;
+    }
 
     /** Hands every record to {@code feed} as well as to the trace file (null for none). */
     public Trainer feed(TraceFeed feed) {
@@ -149,26 +156,32 @@ public final class Trainer {
         }
         long step = start.step();
         int epochsCompleted = start.epoch();
+        Steered steered = new Steered(config.model().learningRate());
+        if (resume) {
+            steered.replay(bloom.trace.Trace.read(traceFile).events(), start.step());
+        }
         long sessionStart = System.nanoTime();
         long sessionSteps = 0;
         boolean completed = false;
         try {
-            for (int epoch = start.epoch(); epoch < config.epochs() && step < total; epoch++) {
+            steered.apply(steering, sink, step, progress);
+            for (int epoch = start.epoch(); epoch < config.epochs() && step < total && !steered.stopped; epoch++) {
                 List<List<EncodedPair>> batches = Batches.epoch(data.train, config.batchSize(), config.seed(), epoch);
                 int first = epoch == start.epoch() ? start.batchInEpoch() : 0;
                 if (first == 0) {
                     hook.epochStart();
                 }
                 int b = first;
-                for (; b < batches.size() && step < total; b++) {
+                for (; b < batches.size() && step < total && !steered.stopped; b++) {
                     List<EncodedPair> batch = batches.get(b);
-                    boolean faulty = fault != null && step + 1 == fault.batch();
-                    if (faulty && fault.kind() == Fault.Kind.CORRUPT_BATCH) {
+                    Fault now = fault != null && step + 1 == fault.batch() ? fault
+                            : steered.fault != null && step + 1 == steered.fault.batch() ? steered.fault : null;
+                    if (now != null && now.kind() == Fault.Kind.CORRUPT_BATCH) {
                         batch = corrupt(batch, data.target.size(), config.maxTokens(), config.seed() + step);
                     }
-                    double lr = config.model().learningRate();
-                    if (faulty && fault.kind() != Fault.Kind.CORRUPT_BATCH) {
-                        lr = fault.kind() == Fault.Kind.NAN ? Double.NaN : lr * Fault.LR_FACTOR;
+                    double lr = steered.learningRate;
+                    if (now != null && now.kind() != Fault.Kind.CORRUPT_BATCH) {
+                        lr = now.kind() == Fault.Kind.NAN ? Double.NaN : lr * Fault.LR_FACTOR;
                     }
                     Seq2SeqModel.Step done = model.fit(batch, lr);
                     hook.record(epoch, done.loss(), done.gradNorm(), model.lastUpdate(), done.updateNorm(), done.paramNorm());
@@ -191,6 +204,10 @@ public final class Trainer {
                     if (step % config.checkpointEvery() == 0 && b + 1 < batches.size()) {
                         trace.sync();
                         new Checkpoint(step, epoch, b + 1).save(dir, model);
+                    }
+                    long pausedFrom = System.nanoTime();
+                    if (steered.apply(steering, sink, step, progress)) {
+                        sessionStart += System.nanoTime() - pausedFrom; // time paused is not training time
                     }
                 }
                 if (nonFiniteAt > 0) {
@@ -340,6 +357,119 @@ public final class Trainer {
                 a.evaluation(evaluation);
                 b.evaluation(evaluation);
             }
+
+            @Override
+            public void event(bloom.trace.Event event) {
+                a.event(event);
+                b.event(event);
+            }
         };
+    }
+
+    /** What steering has changed: the learning rate, a fault to inject, a stop. */
+    private static final class Steered {
+        double learningRate;
+        Fault fault;
+        boolean stopped;
+        private boolean paused;
+
+        Steered(double learningRate) {
+            this.learningRate = learningRate;
+        }
+
+        /** A resumed run goes on with the learning rate its events last set, up to {@code step}. */
+        void replay(List<bloom.trace.Event> events, long step) {
+            for (bloom.trace.Event e : events) {
+                if (e.step() <= step && e.kind() == bloom.trace.Event.Kind.LEARNING_RATE) {
+                    learningRate = Double.parseDouble(e.text());
+                }
+            }
+        }
+
+        /**
+         * Applies the requests waiting after {@code step}, each that takes effect recorded as an
+         * event; while paused, waits for a resume or a stop. Returns whether it paused.
+         */
+        boolean apply(Steering steering, TraceSink sink, long step, TrainingProgress progress) {
+            boolean waited = false;
+            do {
+                for (Steering.Control c : steering.poll()) {
+                    String text;
+                    try {
+                        text = take(c, step);
+                    } catch (IllegalArgumentException e) {
+                        progress.phase("batch " + step + ": control ignored: " + e.getMessage());
+                        continue;
+                    }
+                    if (text != null) {
+                        sink.event(new bloom.trace.Event(step, c.kind(), text));
+                        progress.phase("batch " + step + ": " + c.kind().spelling() + (text.isEmpty() ? "" : " " + text));
+                    }
+                }
+                if (paused && !stopped) {
+                    waited = true;
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopped = true;
+                    }
+                }
+            } while (paused && !stopped);
+            return waited;
+        }
+
+        /** Applies one request; returns the event's text, or null if it changes nothing (a pause while paused). */
+        private String take(Steering.Control c, long step) {
+            switch (c.kind()) {
+                case PAUSE -> {
+                    if (paused) {
+                        return null;
+                    }
+                    paused = true;
+                    return "";
+                }
+                case RESUME -> {
+                    if (!paused) {
+                        return null;
+                    }
+                    paused = false;
+                    return "";
+                }
+                case LEARNING_RATE -> {
+                    double lr = parseRate(c.text());
+                    learningRate = lr;
+                    return Double.toString(lr);
+                }
+                case MARK -> {
+                    return c.text();
+                }
+                case INJECT -> {
+                    Fault f = Fault.parse(c.text() + "@" + (step + 1));
+                    fault = f;
+                    return f.toString();
+                }
+                case STOP -> {
+                    stopped = true;
+                    paused = false;
+                    return "";
+                }
+                default -> throw new IllegalStateException(c.kind().toString());
+            }
+        }
+    }
+
+    /** A learning rate a person typed: finite and above 0. */
+    public static double parseRate(String text) {
+        double lr;
+        try {
+            lr = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("learning rate '" + text + "': expected a number above 0, e.g. 0.001");
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate '" + text + "': expected a finite number above 0, e.g. 0.001");
+        }
+        return lr;
     }
 }
