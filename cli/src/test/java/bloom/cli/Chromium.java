@@ -194,6 +194,31 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Types text into the focused element, as a keyboard would (one input event per character's insertion). */
+    void type(String text) throws Exception {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("text", text);
+        call("Input.insertText", p);
+    }
+
+    /** Waits until the expression is true in the page; fails with {@code what} after {@code seconds}. */
+    void await(String expression, int seconds, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!eval("!!(" + expression + ")").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + seconds + " s for " + what + " (" + expression + ")");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A PNG of the page as it is shown now. */
+    byte[] screenshot() throws Exception {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("format", "png");
+        return java.util.Base64.getDecoder().decode(call("Page.captureScreenshot", p).path("data").asText());
+    }
+
     private JsonNode call(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> f = new CompletableFuture<>();

@@ -54,6 +54,26 @@ class RunLockTest {
         assertEquals("", Files.readString(dir.resolve(RunLock.FILE)), "a finished command clears the lock file");
     }
 
+    /**
+     * Asking who holds a run (the live page does, twice a second) must not release the lock:
+     * closing any channel of the lock file, even one opened only to read it, would.
+     */
+    @Test
+    void askingWhoHoldsTheRunKeepsTheLock(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(RunLock.FILE);
+        try (RunLock a = RunLock.acquire(tmp, "bloom test")) {
+            long inode = (Long) Files.getAttribute(file, "unix:ino");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(RunLock.holder(tmp).contains("(bloom test"), RunLock.holder(tmp));
+            }
+            assertThrows(FilmException.class, () -> RunLock.acquire(tmp, "bloom other"));
+            String locks = Files.readString(Path.of("/proc/locks"));
+            assertTrue(locks.contains(":" + String.format("%d", inode) + " "),
+                    "the kernel still lists the lock of inode " + inode + ":\n" + locks);
+        }
+        assertEquals(null, RunLock.holder(tmp));
+    }
+
     @Test
     void theLockIsHeldWithinOneProcessTooAndReleasedOnClose(@TempDir Path tmp) {
         try (RunLock a = RunLock.acquire(tmp, "bloom test")) {

@@ -52,6 +52,21 @@ public final class RenderJob {
     /** Whether the join already sent a failed segment back to be rendered again. */
     private boolean reRendered;
 
+    /** Hears every frame as it is encoded, on the rendering thread. */
+    @FunctionalInterface
+    public interface FrameListener {
+        /** Frame {@code entry.frame()}, as packed 0xRRGGBB, {@code width} x {@code height}. */
+        void frame(FrameEntry entry, int[] rgb, int width, int height) throws IOException;
+    }
+
+    private FrameListener listener;
+
+    /** Hands every frame rendered to {@code listener} (the live page's previews); null for none. */
+    public RenderJob onFrame(FrameListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     public RenderJob(Path runDir, RenderSettings settings, Path output, Renderer renderer) {
         this.runDir = runDir;
         this.settings = settings;
@@ -199,7 +214,7 @@ public final class RenderJob {
         int f = start;
         while (frames.has(f)) {
             int[][] prev = {previous};
-            f = encodeSegment(plan, f, f + settings.segmentFrames() - 1, frames, segments, pngDir, settings, renderer, prev, frame -> {
+            f = encodeSegment(plan, f, f + settings.segmentFrames() - 1, frames, segments, pngDir, settings, renderer, prev, listener, frame -> {
                 renderedNow[0]++;
                 if (rendered != null && !trainingOver) {
                     rendered.accept(frame + 1);
@@ -349,7 +364,7 @@ public final class RenderJob {
      * @return the frame after the segment's last
      */
     private static int encodeSegment(FramePlanner plan, int from, int last, Frames frames, Path segments, Path pngDir,
-                                     RenderSettings settings, Renderer renderer, int[][] previous,
+                                     RenderSettings settings, Renderer renderer, int[][] previous, FrameListener listener,
                                      java.util.function.IntConsumer encoded) throws IOException, InterruptedException {
         RenderSpec spec = spec(settings);
         String attempt = java.util.UUID.randomUUID().toString();
@@ -369,7 +384,11 @@ public final class RenderJob {
                         Files.createDirectories(pngDir);
                         Png.write(img, pngDir.resolve(String.format(Locale.ROOT, "%06d.png", f)));
                     }
-                    infos.add(frameInfo(f, plan.record(f), change, g, plan));
+                    FrameEntry entry = frameInfo(f, plan.record(f), change, g, plan);
+                    infos.add(entry);
+                    if (listener != null) {
+                        listener.frame(entry, rgb, spec.width(), spec.height());
+                    }
                     encoded.accept(f);
                 }
             }
@@ -407,7 +426,7 @@ public final class RenderJob {
         Files.createDirectories(segments);
         int[][] previous = {from > 0 ? frame(plan, from - 1, renderer, spec(settings)).toRgb8() : null};
         try {
-            return encodeSegment(plan, from, to, f -> f <= to, segments, pngDir, settings, renderer, previous, f -> { }) - from;
+            return encodeSegment(plan, from, to, f -> f <= to, segments, pngDir, settings, renderer, previous, null, f -> { }) - from;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("render interrupted", e);

@@ -25,6 +25,13 @@ public final class RunLock implements AutoCloseable {
 
     public static final String FILE = "bloom.lock";
 
+    /**
+     * The lock files this process holds. Asking about one of them must not open and close a
+     * second channel on it, not even to read it: closing any channel of a file releases every lock
+     * the process has on it. Each maps to the holder line written into it.
+     */
+    private static final java.util.Map<Path, String> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
@@ -38,6 +45,10 @@ public final class RunLock implements AutoCloseable {
     /** Takes the lock of {@code dir} (which must exist) for {@code command}, or refuses naming the holder. */
     public static RunLock acquire(Path dir, String command) {
         Path file = dir.resolve(FILE);
+        if (Files.exists(file) && HELD.containsKey(key(file))) {
+            throw new FilmException(FilmException.Kind.UNAVAILABLE, dir + ": in use by " + HELD.get(key(file))
+                    + "; wait for it to finish or stop it (one process at a time per run directory)");
+        }
         FileChannel ch = null;
         FileLock l;
         try {
@@ -53,6 +64,7 @@ public final class RunLock implements AutoCloseable {
                 ch.truncate(0);
                 ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                 ch.force(true);
+                HELD.put(key(file), me);
                 return new RunLock(dir, ch, l);
             }
         } catch (IOException e) {
@@ -60,11 +72,46 @@ public final class RunLock implements AutoCloseable {
             throw new FilmException(FilmException.Kind.IO, file + ": cannot create the run directory's lock (" + e.getMessage() + ")");
         }
         closeQuietly(ch);
-        throw new FilmException(FilmException.Kind.UNAVAILABLE, dir + ": in use by " + holder(file)
+        throw new FilmException(FilmException.Kind.UNAVAILABLE, dir + ": in use by " + holderLine(file)
                 + "; wait for it to finish or stop it (one process at a time per run directory)");
     }
 
-    private static String holder(Path file) {
+    /** Who holds {@code dir}'s lock now ("process 123 (bloom run, since …)"), or null if nobody does. */
+    public static String holder(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        String mine = HELD.get(key(file));
+        if (mine != null) {
+            return mine;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return "this process";
+            }
+            if (l != null) {
+                l.release();
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return holderLine(file);
+    }
+
+    private static Path key(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String holderLine(Path file) {
         try {
             String s = Files.readString(file, StandardCharsets.UTF_8).strip();
             return s.isEmpty() ? "another process" : s;
@@ -89,6 +136,7 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
+        HELD.remove(key(dir.resolve(FILE)));
         try {
             channel.truncate(0);
         } catch (IOException ignored) {

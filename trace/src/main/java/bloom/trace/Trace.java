@@ -96,59 +96,30 @@ public final class Trace {
                 pos = next;
                 continue;
             }
-            ByteBuffer rec = ByteBuffer.wrap(bytes, pos + 5, length - 1).slice();
-            byte type = bytes[pos + 4];
+            Object item = decode(bytes[pos + 4], ByteBuffer.wrap(bytes, pos + 5, length - 1).slice());
             long step;
-            switch (type) {
-                case TraceFormat.HEADER -> {
-                    int k = rec.getInt();
-                    long seed = rec.getLong();
-                    long params = rec.getLong();
-                    header = new TraceHeader(k, seed, params, readUtf(rec));
-                    step = -1;
+            if (item instanceof TraceHeader h) {
+                header = h;
+                step = -1;
+            } else if (item instanceof StepRecord r) {
+                steps.add(r);
+                step = lastStep = r.step();
+            } else if (item instanceof EmbeddingSnapshot e) {
+                step = e.step();
+                if (!snapshots.isEmpty() && snapshots.get(snapshots.size() - 1).step() == step) {
+                    snapshots.remove(snapshots.size() - 1); // a resumed run re-took it: keep one
                 }
-                case TraceFormat.STEP -> {
-                    step = rec.getLong();
-                    int epoch = rec.getInt();
-                    double loss = rec.getDouble();
-                    double grad = rec.getDouble();
-                    double upd = rec.getDouble();
-                    double par = rec.getDouble();
-                    float[] sketch = new float[rec.getInt()];
-                    for (int i = 0; i < sketch.length; i++) {
-                        sketch[i] = rec.getFloat();
-                    }
-                    steps.add(new StepRecord(step, epoch, loss, grad, upd, par, sketch));
-                    lastStep = step;
+                snapshots.add(e);
+            } else if (item instanceof Evaluation e) {
+                step = e.step();
+                if (!evaluations.isEmpty() && evaluations.get(evaluations.size() - 1).step() == step) {
+                    evaluations.remove(evaluations.size() - 1);
                 }
-                case TraceFormat.EMBEDDINGS -> {
-                    step = rec.getLong();
-                    int rows = rec.getInt();
-                    int cols = rec.getInt();
-                    float[] v = new float[rows * cols];
-                    rec.asFloatBuffer().get(v);
-                    if (!snapshots.isEmpty() && snapshots.get(snapshots.size() - 1).step() == step) {
-                        snapshots.remove(snapshots.size() - 1); // a resumed run re-took it: keep one
-                    }
-                    snapshots.add(new EmbeddingSnapshot(step, rows, cols, v));
-                }
-                case TraceFormat.EVALUATION -> {
-                    step = rec.getLong();
-                    double bleu = rec.getDouble();
-                    int n = rec.getInt();
-                    if (!evaluations.isEmpty() && evaluations.get(evaluations.size() - 1).step() == step) {
-                        evaluations.remove(evaluations.size() - 1);
-                    }
-                    evaluations.add(new Evaluation(step, bleu, n));
-                }
-                case TraceFormat.EVENT -> {
-                    step = rec.getLong();
-                    Event.Kind kind = Event.Kind.values()[rec.get()];
-                    byte[] text = new byte[rec.getShort() & 0xffff];
-                    rec.get(text);
-                    events.add(new Event(step, kind, new String(text, java.nio.charset.StandardCharsets.UTF_8)));
-                }
-                default -> throw new IllegalStateException("recordAt accepted type " + type);
+                evaluations.add(e);
+            } else {
+                Event e = (Event) item;
+                step = e.step();
+                events.add(e);
             }
             pos += 4 + length + 4;
             valid = pos;
@@ -160,12 +131,58 @@ public final class Trace {
         return new Trace(header, steps, snapshots, evaluations, events, damaged, ends, valid, bytes.length);
     }
 
+    /** The record of {@code type} whose payload is {@code rec}: a header, step, snapshot, evaluation or event. */
+    static Object decode(byte type, ByteBuffer rec) {
+        switch (type) {
+            case TraceFormat.HEADER -> {
+                int k = rec.getInt();
+                long seed = rec.getLong();
+                long params = rec.getLong();
+                return new TraceHeader(k, seed, params, readUtf(rec));
+            }
+            case TraceFormat.STEP -> {
+                long step = rec.getLong();
+                int epoch = rec.getInt();
+                double loss = rec.getDouble();
+                double grad = rec.getDouble();
+                double upd = rec.getDouble();
+                double par = rec.getDouble();
+                float[] sketch = new float[rec.getInt()];
+                for (int i = 0; i < sketch.length; i++) {
+                    sketch[i] = rec.getFloat();
+                }
+                return new StepRecord(step, epoch, loss, grad, upd, par, sketch);
+            }
+            case TraceFormat.EMBEDDINGS -> {
+                long step = rec.getLong();
+                int rows = rec.getInt();
+                int cols = rec.getInt();
+                float[] v = new float[rows * cols];
+                rec.asFloatBuffer().get(v);
+                return new EmbeddingSnapshot(step, rows, cols, v);
+            }
+            case TraceFormat.EVALUATION -> {
+                long step = rec.getLong();
+                double bleu = rec.getDouble();
+                return new Evaluation(step, bleu, rec.getInt());
+            }
+            case TraceFormat.EVENT -> {
+                long step = rec.getLong();
+                Event.Kind kind = Event.Kind.values()[rec.get()];
+                byte[] text = new byte[rec.getShort() & 0xffff];
+                rec.get(text);
+                return new Event(step, kind, new String(text, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            default -> throw new IllegalStateException("recordAt accepted type " + type);
+        }
+    }
+
     /**
      * The length of the whole record starting at {@code pos}, or -1 unless it is one: a known
      * type, a length that fits the file and agrees with the record's own counts (sketch size,
      * rows and columns), and a matching checksum.
      */
-    private static int recordAt(byte[] b, int pos) {
+    static int recordAt(byte[] b, int pos) {
         if (b.length - pos < 9) {
             return -1;
         }

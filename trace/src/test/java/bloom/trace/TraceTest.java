@@ -82,6 +82,35 @@ class TraceTest {
     }
 
     @Test
+    void aTailSeesEveryRecordOnceWhileTheFileGrowsByteByByteAndStartsAgainAfterACut() throws IOException {
+        Path whole = write(12);
+        byte[] all = Files.readAllBytes(whole);
+        Path f = dir.resolve("growing.bin");
+        Files.write(f, new byte[0]);
+        TraceTail tail = new TraceTail(f);
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        try (var out = Files.newOutputStream(f, java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < all.length; i += 7) { // records arrive in pieces, as a writer's do
+                out.write(all, i, Math.min(7, all.length - i));
+                out.flush();
+                seen.addAll(tail.poll());
+            }
+        }
+        Trace t = Trace.read(whole);
+        assertEquals(1 + t.steps().size() + t.snapshots().size(), seen.size());
+        assertEquals(t.header(), seen.get(0));
+        assertEquals(t.steps().stream().map(StepRecord::step).toList(),
+                seen.stream().filter(o -> o instanceof StepRecord).map(o -> ((StepRecord) o).step()).toList());
+        assertTrue(tail.poll().isEmpty());
+        try (TraceWriter w = TraceWriter.resume(f, 4)) {
+            w.step(step(5));
+        }
+        java.util.List<Object> again = tail.poll();
+        assertTrue(again.get(0) == TraceTail.RESTART);
+        assertEquals(5, again.stream().filter(o -> o instanceof StepRecord).count());
+    }
+
+    @Test
     void nonFiniteValuesAreRecordedAsTheyAre() throws IOException {
         Path f = dir.resolve("nan.bin");
         try (TraceWriter w = TraceWriter.create(f, new TraceHeader(1, 1, 1, ""))) {

@@ -8,12 +8,15 @@ import bloom.cli.console.ProgressBar;
 import bloom.cli.console.ResumeHint;
 import bloom.cli.option.CommonOptions;
 import bloom.cli.option.DeviceOption;
+import bloom.cli.option.LiveOptions;
 import bloom.cli.option.RenderOptions;
 import bloom.cli.option.TrainingOptions;
 import bloom.cli.option.TrainingSettings;
 import bloom.film.Genomes;
 import bloom.film.Inspection;
 import bloom.film.LiveFeed;
+import bloom.film.Previews;
+import bloom.live.LiveServer;
 import bloom.film.RenderJob;
 import bloom.film.RenderSettings;
 import bloom.film.RunDirectory;
@@ -57,7 +60,8 @@ import java.util.concurrent.Callable;
                 "  bloom run                                   # the embedded defaults",
                 "  bloom run --batches 2000 --size 1280x720 --quality 100",
                 "  bloom run --config examples/configs/gallery-1080p.properties --out runs/gallery",
-                "  bloom run --source talks.es --target talks.en --optimizer adam"})
+                "  bloom run --source talks.es --target talks.en --optimizer adam",
+                "  bloom run --live                            # watch and steer it in a browser (URL printed)"})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -83,6 +87,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    LiveOptions live;
+
+    @Option(names = "--exit-when-done", order = 74,
+            description = "With --live: exit when the film is finished instead of serving the page until Ctrl-C.")
+    boolean exitWhenDone;
+
     private Corpus corpus;
 
     @Override
@@ -104,14 +115,28 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer) throws Exception {
-        try (RunLock lock = RunOpener.open(out, RunDirectory.SUMMARY, spec, err)) {
-            return run(err, ts, rs, renderer, lock.dir());
+        LiveServer page = null;
+        try {
+            Integer code;
+            try (RunLock lock = RunOpener.open(out, RunDirectory.SUMMARY, spec, err)) {
+                page = live.startIfAsked(lock.dir(), err);
+                code = run(err, ts, rs, renderer, lock.dir());
+            }
+            if (page != null && !exitWhenDone) {
+                LiveOptions.serveUntilInterrupted(page, err, "the film is finished");
+            }
+            return code;
+        } finally {
+            if (page != null) {
+                page.close();
+            }
         }
     }
 
     private Integer run(PrintWriter err, TrainingSettings ts, RenderSettings rs, Renderer renderer, Path dir) throws Exception {
         ResumeHint hint = ResumeHint.install(err, "bloom run --out " + dir);
-        RenderJob job = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer);
+        RenderJob job = new RenderJob(dir, rs, dir.resolve(RunDirectory.VIDEO), renderer)
+                .onFrame((entry, rgb, width, height) -> Previews.write(dir, entry.frame(), rgb, width, height));
         long started = System.nanoTime();
         TrainStage.Outcome t;
         RenderJob.Result r;

@@ -6,6 +6,7 @@ import bloom.cli.console.Console;
 import bloom.cli.console.ProgressBar;
 import bloom.cli.console.ResumeHint;
 import bloom.cli.option.CommonOptions;
+import bloom.cli.option.LiveOptions;
 import bloom.cli.option.TrainingOptions;
 import bloom.cli.option.TrainingSettings;
 import bloom.film.RunDirectory;
@@ -51,6 +52,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    LiveOptions live;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -61,11 +65,17 @@ public final class TrainCommand implements Callable<Integer> {
         Corpus corpus = ts.loadCorpus(); // before the run directory: a bad corpus leaves nothing behind
         TrainStage.Outcome t;
         Path dir;
+        bloom.live.LiveServer page = null;
         try (RunLock lock = RunOpener.open(out, RunDirectory.TRAINING, spec, err)) {
             dir = lock.dir();
+            page = live.startIfAsked(dir, err);
             ResumeHint hint = ResumeHint.install(err, "bloom train --out " + dir);
             t = TrainStage.run(dir, ts, corpus, m -> Console.log(err, m), null, null);
             hint.done();
+        } finally {
+            if (page != null) {
+                page.close();
+            }
         }
         Console.log(err, String.format(Locale.ROOT, "trained %d minibatches (%d epochs) in %s, %.3f s each; test BLEU %.2f on %d sentences",
                 t.steps(), t.epochs(), ProgressBar.duration(t.seconds()), t.secondsPerStep(), t.bleu(), t.testSentences()));

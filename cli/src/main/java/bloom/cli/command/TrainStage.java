@@ -29,6 +29,23 @@ public final class TrainStage {
     private TrainStage() {}
 
     /**
+     * The run's control inbox as the trainer's steering (bloom control, the live page): looked
+     * at no more often than every 100 ms, so a minibatch of a few milliseconds pays nothing.
+     */
+    private static bloom.nmt.train.Steering inbox(Path dir, Consumer<String> log) {
+        long[] last = {0};
+        return () -> {
+            long now = System.nanoTime();
+            if (now - last[0] < 100_000_000L) {
+                return List.of();
+            }
+            last[0] = now;
+            return bloom.film.ControlInbox.drain(dir, log).stream()
+                    .map(r -> new bloom.nmt.train.Steering.Control(r.kind(), r.text())).toList();
+        };
+    }
+
+    /**
      * Trains on {@code corpus} (null: read it here), handing every record to {@code feed} as well
      * (null for none); the training bar shows {@code framesRendered} when given.
      */
@@ -71,6 +88,15 @@ public final class TrainStage {
             }
 
             @Override
+            public void control(String description) {
+                if (bar[0] != null) {
+                    bar[0].note("bloom: " + bloom.cli.console.Text.printable(description));
+                } else {
+                    log.accept(description);
+                }
+            }
+
+            @Override
             public void validation(long step, double bleu, int sentences) {
                 validBleu[0] = bleu;
             }
@@ -84,8 +110,9 @@ public final class TrainStage {
             }
         };
         long t0 = System.nanoTime();
+        bloom.film.ControlInbox.clear(dir); // requests sent while nothing ran are not for this training
         TrainingResult r = new Trainer(settings.config(), corpus, dir, progress).inject(settings.fault())
-                .stopOnNonFinite(settings.stopOnNan()).feed(feed).run();
+                .stopOnNonFinite(settings.stopOnNan()).feed(feed).steering(inbox(dir, log)).run();
         if (decode[0] != null) {
             decode[0].finish("");
         }

@@ -57,6 +57,17 @@ public final class ProgressBar {
         }
     }
 
+    /** A line above the bar, which goes on below it (a terminal redraws it at the next update). */
+    public synchronized void note(String line) {
+        if (interactive) {
+            out.print("\r\033[K" + line + "\n");
+            lastDraw = 0;
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
     public synchronized void finish(String detail) {
         if (finished) {
             return;

@@ -398,12 +398,12 @@ public final class Trainer {
                     try {
                         text = take(c, step);
                     } catch (IllegalArgumentException e) {
-                        progress.phase("batch " + step + ": control ignored: " + e.getMessage());
+                        progress.control("batch " + step + ": control ignored: " + e.getMessage());
                         continue;
                     }
                     if (text != null) {
                         sink.event(new bloom.trace.Event(step, c.kind(), text));
-                        progress.phase("batch " + step + ": " + c.kind().spelling() + (text.isEmpty() ? "" : " " + text));
+                        progress.control("batch " + step + ": " + c.kind().spelling() + (text.isEmpty() ? "" : " " + text));
                     }
                 }
                 if (paused && !stopped) {
@@ -437,9 +437,8 @@ public final class Trainer {
                     return "";
                 }
                 case LEARNING_RATE -> {
-                    double lr = parseRate(c.text());
-                    learningRate = lr;
-                    return Double.toString(lr);
+                    learningRate = parseRate(c.text());
+                    return c.text().strip();
                 }
                 case MARK -> {
                     return c.text();

@@ -11,6 +11,11 @@ public interface TrainingProgress {
     /** A minibatch finished: {@code step} of {@code totalSteps}. */
     default void step(long step, long totalSteps, int epoch, double loss) { }
 
+    /** A control took effect (or was refused) between minibatches: training goes on. */
+    default void control(String description) {
+        phase(description);
+    }
+
     /** A validation BLEU was measured after {@code step} minibatches. */
     default void validation(long step, double bleu, int sentences) { }
 

@@ -86,7 +86,7 @@ class SteeringTest {
         assertEquals(10, Checkpoint.load(dir).step());
         Trace t = Trace.read(dir.resolve(Trainer.TRACE));
         assertEquals(10, t.steps().size());
-        assertEquals(List.of(new Event(3, Event.Kind.LEARNING_RATE, "1.0E-6"), new Event(3, Event.Kind.MARK, "<b>lr down</b>"),
+        assertEquals(List.of(new Event(3, Event.Kind.LEARNING_RATE, "1e-6"), new Event(3, Event.Kind.MARK, "<b>lr down</b>"),
                 new Event(6, Event.Kind.LEARNING_RATE, "0.5"), new Event(6, Event.Kind.INJECT, "lr-spike@7"),
                 new Event(6, Event.Kind.PAUSE, ""), new Event(6, Event.Kind.RESUME, ""), new Event(10, Event.Kind.STOP, "")),
                 t.events());

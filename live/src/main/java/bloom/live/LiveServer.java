@@ -1,0 +1,298 @@
+package bloom.live;
+
+import bloom.film.ControlInbox;
+import bloom.film.FilmException;
+import bloom.film.Previews;
+import bloom.film.RunDirectory;
+import bloom.film.RunLock;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The live page's web server (Jetty): serves one run directory while it is trained and rendered,
+ * or after. Routes:
+ * <pre>
+ * GET  /                 the page (every asset from the jar: it works offline)
+ * GET  /assets/NAME      its script and style sheet
+ * GET  /events           Server-Sent Events: hello (the state so far), steps, frame, evaluation,
+ *                        event, anomaly, state, restart
+ * GET  /frames/N.jpg     frame N's preview, for scrubbing
+ * GET  /api/state        the state so far as JSON
+ * POST /api/control      kind=pause|resume|stop|learning-rate|mark|inject, text=VALUE: needs the token
+ * </pre>
+ * Watching needs the run's token too, unless the server was started with public viewing.
+ * Controls go into the run's {@link ControlInbox}, which the trainer takes between minibatches,
+ * whichever process it runs in.
+ */
+public final class LiveServer implements AutoCloseable {
+
+    /** How the server listens. */
+    public record Settings(String host, int port, boolean publicView) {
+        public static final Settings LOCAL = new Settings("127.0.0.1", 0, false);
+    }
+
+    private static final Pattern FRAME = Pattern.compile("/frames/(\\d{1,9})\\.jpg");
+    private static final Map<String, String> ASSETS = Map.of("live.js", "text/javascript; charset=utf-8",
+            "live.css", "text/css; charset=utf-8", "gallery.js", "text/javascript; charset=utf-8");
+    /** The page runs no script but its own and loads nothing from elsewhere. */
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final Settings settings;
+    private final RunChannel channel;
+    private final LiveToken token;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ScheduledExecutorService heartbeat;
+
+    private LiveServer(Path run, Settings settings, Consumer<String> log) throws IOException {
+        this.settings = settings;
+        this.token = LiveToken.of(run);
+        this.channel = new RunChannel(run, log);
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("bloom-live");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        server.setHandler(new Routes());
+        server.setStopTimeout(2000);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bloom-live-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Serves {@code run} (it must hold a trace, or be about to: a run being created is followed
+     * from its first record). Fails with one line if the port is taken.
+     */
+    public static LiveServer start(Path run, Settings settings, Consumer<String> log) throws IOException {
+        if (!Files.isDirectory(run)) {
+            throw FilmException.usage(run + ": no such run directory");
+        }
+        LiveServer s = new LiveServer(run, settings, log);
+        try {
+            s.server.start();
+        } catch (IOException e) {
+            s.close();
+            if (e.getCause() instanceof BindException || e instanceof BindException) {
+                throw FilmException.usage("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
+                        + settings.port() + " (" + e.getMessage() + "); choose another port or 0 for any free one");
+            }
+            throw e;
+        } catch (Exception e) {
+            s.close();
+            throw new IOException("cannot start the live server: " + e.getMessage(), e);
+        }
+        s.channel.start();
+        // a comment line now and then keeps idle connections open and finds viewers that went away
+        s.heartbeat.scheduleAtFixedRate(s::beat, 10, 10, TimeUnit.SECONDS);
+        return s;
+    }
+
+    private void beat() {
+        channel.beat();
+    }
+
+    /** The page's address, with the token when it is needed to watch or to steer. */
+    public URI url() {
+        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "127.0.0.1" : settings.host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port() + "/?token=" + token.value());
+    }
+
+    /** The address for watching without the token (public viewing only). */
+    public URI viewUrl() {
+        return URI.create(url().toString().replaceFirst("\\?token=.*", ""));
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Viewers connected now. */
+    public int viewers() {
+        return channel.viewers();
+    }
+
+    /** Frames skipped so far for slow viewers (never for the run). */
+    public long framesDropped() {
+        return channel.framesDropped();
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        channel.close();
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping: nothing more to do
+        }
+    }
+
+    private final class Routes extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String path = Request.getPathInContext(request);
+            String method = request.getMethod();
+            Fields query = Request.extractQueryParameters(request);
+            String given = request.getHeaders().get("X-Bloom-Token");
+            if (given == null) {
+                given = query.getValue("token");
+            }
+            boolean tokenOk = token.matches(given);
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put("Referrer-Policy", "no-referrer");
+            if (method.equals("POST") && path.equals("/api/control")) {
+                control(request, response, callback, tokenOk);
+                return true;
+            }
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                text(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET, and POST /api/control");
+                return true;
+            }
+            // The page and its assets hold no data of the run; everything that does needs the token unless viewing is public.
+            if (path.equals("/") || path.equals("/index.html")) {
+                asset(response, callback, "index.html", "text/html; charset=utf-8");
+                return true;
+            } else if (path.equals("/gallery")) {
+                asset(response, callback, "gallery.html", "text/html; charset=utf-8");
+                return true;
+            } else if (path.startsWith("/assets/") && ASSETS.containsKey(path.substring(8))) {
+                asset(response, callback, path.substring(8), ASSETS.get(path.substring(8)));
+                return true;
+            }
+            if (!tokenOk && !settings.publicView()) {
+                text(response, callback, HttpStatus.FORBIDDEN_403, "this run's page needs its token: open the URL that "
+                        + "bloom printed (…/?token=…), or serve it with --public-view");
+                return true;
+            }
+            Matcher frame = FRAME.matcher(path);
+            if (path.equals("/events")) {
+                events(response, callback, tokenOk);
+            } else if (frame.matches()) {
+                Path f = Previews.path(channel.run(), Integer.parseInt(frame.group(1)));
+                if (!Files.exists(f)) {
+                    text(response, callback, HttpStatus.NOT_FOUND_404, "frame " + frame.group(1) + " is not rendered yet");
+                } else {
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "image/jpeg");
+                    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, max-age=3600");
+                    response.write(true, ByteBuffer.wrap(Files.readAllBytes(f)), callback);
+                }
+            } else if (path.equals("/api/state")) {
+                json(response, callback, HttpStatus.OK_200, channel.stateDocument(tokenOk).toString());
+            } else {
+                text(response, callback, HttpStatus.NOT_FOUND_404, "no such page: " + path);
+            }
+            return true;
+        }
+    }
+
+    private void events(Response response, Callback callback, boolean controls) {
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        Viewer[] holder = new Viewer[1];
+        Viewer v = new Viewer(response, callback, () -> channel.leave(holder[0]));
+        holder[0] = v;
+        v.send(ByteBuffer.wrap("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8)));
+        channel.join(v, controls);
+    }
+
+    private void control(Request request, Response response, Callback callback, boolean tokenOk) throws Exception {
+        if (!tokenOk) {
+            json(response, callback, HttpStatus.FORBIDDEN_403, error("controls need the run's token"));
+            return;
+        }
+        Fields form = Request.getParameters(request);
+        String kind = form.getValue("kind");
+        String value = form.getValue("text");
+        bloom.trace.Event.Kind k = kind == null ? null : bloom.trace.Event.Kind.parse(kind);
+        if (k == null) {
+            json(response, callback, HttpStatus.BAD_REQUEST_400, error("kind '" + kind
+                    + "': expected pause, resume, stop, learning-rate, mark or inject"));
+            return;
+        }
+        ControlInbox.Request r;
+        try {
+            r = ControlInbox.request(k, value);
+        } catch (IllegalArgumentException e) {
+            json(response, callback, HttpStatus.BAD_REQUEST_400, error(e.getMessage()));
+            return;
+        }
+        Path run = channel.run();
+        if (RunLock.holder(run) == null || Files.exists(run.resolve(RunDirectory.TRAINING))) {
+            json(response, callback, HttpStatus.CONFLICT_409, error("no training is running in " + run));
+            return;
+        }
+        ControlInbox.submit(run, r);
+        json(response, callback, HttpStatus.ACCEPTED_202, "{\"accepted\":\"" + k.spelling() + "\"}");
+    }
+
+    private static String error(String message) {
+        return "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}";
+    }
+
+    private static void asset(Response response, Callback callback, String name, String type) throws IOException {
+        byte[] body;
+        try (InputStream in = LiveServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                text(response, callback, HttpStatus.NOT_FOUND_404, "no asset " + name);
+                return;
+            }
+            body = in.readAllBytes();
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        if (type.startsWith("text/html")) {
+            response.getHeaders().put("Content-Security-Policy", CSP);
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static void json(Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Content.Sink.write(response, true, body, callback);
+    }
+
+    private static void text(Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, body + "\n", callback);
+    }
+}
