@@ -160,9 +160,61 @@ class LiveBrowserTest {
             assertEquals(stopStep, summary.get("frames").asLong());
             assertTrue(Files.size(run.resolve(RunDirectory.VIDEO)) > 1000);
             Inspect.assertNoStrayFiles(run);
+
+            // The events stand beside the anomalies in inspect, the report and the contact sheet.
+            Cli inspect = Cli.run("inspect", run.toString());
+            assertEquals(0, inspect.exitCode(), inspect.toString());
+            assertTrue(inspect.out().contains("5 events") && inspect.out().contains("learning-rate  1e-7")
+                    && inspect.out().contains(MARK), inspect.out());
+            Cli report = Cli.run("report", run.toString(), "--thumbnail", "32");
+            assertEquals(0, report.exitCode(), report.toString());
+            String html = Files.readString(run.resolve("report.html"));
+            assertTrue(html.contains("learning-rate") && html.contains("1e-7") && !html.contains(MARK),
+                    "events in the report, the mark's markup escaped");
+            Cli sheet = Cli.run("contact-sheet", run.toString(), "--count", "4");
+            assertEquals(0, sheet.exitCode(), sheet.toString());
+
+            // --caption burns batch, loss and the events into the film, and leaves the picture above alone.
+            Path plain = tmp.resolve("plain.mp4");
+            Path captioned = tmp.resolve("captioned.mp4");
+            for (Path out : List.of(plain, captioned)) {
+                List<String> a = new ArrayList<>(List.of("render", run.toString(), "--size", "160x90", "--quality", "2",
+                        "--threads", "2", "-o", out.toString()));
+                if (out == captioned) {
+                    a.add("--caption");
+                }
+                Cli r = Cli.run(a.toArray(String[]::new));
+                assertEquals(0, r.exitCode(), r.toString());
+            }
+            int frame = (int) pauseStepOf(trace) - 1;
+            int[] p0 = frameOf(plain, frame), c0 = frameOf(captioned, frame);
+            double top = 0, bottom = 0;
+            for (int y = 0; y < 90; y++) {
+                for (int x = 0; x < 160; x++) {
+                    int a = p0[y * 160 + x], b = c0[y * 160 + x];
+                    double d = Math.abs((a >> 8 & 0xff) - (b >> 8 & 0xff));
+                    if (y < 40) {
+                        top += d;
+                    } else if (y >= 60) {
+                        bottom += d;
+                    }
+                }
+            }
+            assertTrue(bottom / (30 * 160) > 2 * Math.max(0.5, top / (40 * 160)), // the top differs only by x264's noise
+                    "the caption changes the bottom (mean " + bottom / (30 * 160) + ") far more than the top (" + top / (40 * 160) + ")");
         } finally {
             p.destroyForcibly().waitFor();
         }
+    }
+
+    private static int[] frameOf(Path video, int frame) throws Exception {
+        int[][] out = new int[1][];
+        bloom.film.Mp4Encoder.decode(video, (i, w, h, rgb) -> {
+            if (i == frame) {
+                out[0] = rgb;
+            }
+        });
+        return out[0];
     }
 
     private static long pauseStepOf(Trace t) {

@@ -76,6 +76,17 @@ public final class ContactSheet {
         for (Map.Entry<Integer, List<String>> e : rules.entrySet()) {
             chosen.put(e.getKey(), String.join(", ", e.getValue()));
         }
+        // a control that took effect after batch s is shown on that batch's frame, in blue
+        Map<Integer, List<String>> controls = new LinkedHashMap<>();
+        for (bloom.trace.Event ev : found.events()) {
+            int f = 0;
+            while (f < frames - 1 && found.steps().get(f).step() < ev.step()) {
+                f++;
+            }
+            controls.computeIfAbsent(f, k -> new ArrayList<>()).add(ev.kind().spelling()
+                    + (ev.text().isEmpty() ? "" : " " + ev.text()));
+            chosen.putIfAbsent(f, "");
+        }
 
         Trace trace = RunDirectory.readTrace(run, progress::log);
         Genome base = Genomes.load(render.genome(), render.genomeIndex());
@@ -103,14 +114,16 @@ public final class ContactSheet {
                 int x = GAP + (k % cols) * cellW, y = GAP + (k / cols) * cellH;
                 g.drawImage(t, x, y, null);
                 boolean flagged = !e.getValue().isEmpty();
-                if (flagged) {
-                    g.setColor(new Color(255, 64, 48));
+                List<String> ctl = controls.getOrDefault(f, List.of());
+                if (flagged || !ctl.isEmpty()) {
+                    g.setColor(flagged ? new Color(255, 64, 48) : new Color(95, 179, 255));
                     g.setStroke(new BasicStroke(2));
                     g.drawRect(x - 1, y - 1, tile.width() + 1, tile.height() + 1);
                 } else {
                     g.setColor(new Color(210, 210, 210));
                 }
-                String label = "batch " + plan.record(f).step() + (flagged ? "  " + e.getValue() : "");
+                String label = ("batch " + plan.record(f).step() + (flagged ? "  " + e.getValue() : "")
+                        + (ctl.isEmpty() ? "" : "  " + String.join(", ", ctl))).replaceAll("\\p{Cntrl}", " ");
                 FontMetrics fm = g.getFontMetrics();
                 while (fm.stringWidth(label) > tile.width() - 4 && label.length() > 4) {
                     label = label.substring(0, label.length() - 2) + "\u2026"; // drops a character and any earlier ellipsis

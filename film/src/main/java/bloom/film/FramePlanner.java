@@ -51,6 +51,8 @@ public final class FramePlanner {
     private final List<Double> paletteStep = new ArrayList<>();
     private int next;
     private Genome current;
+    private final List<bloom.trace.Event> events = new ArrayList<>();
+    private final List<bloom.trace.Evaluation> evaluations = new ArrayList<>();
 
     public FramePlanner(int sketchDims, Genome base, RenderSettings s) {
         Camera cam = base.camera().resized(s.size().width(), s.size().height());
@@ -85,6 +87,40 @@ public final class FramePlanner {
         while (si < snaps.size()) {
             add(snaps.get(si++));
         }
+        trace.events().forEach(this::add);
+        trace.evaluations().forEach(this::add);
+    }
+
+    /** A control that took effect (for captions). */
+    public void add(bloom.trace.Event e) {
+        events.add(e);
+    }
+
+    /** A validation score (for captions). */
+    public void add(bloom.trace.Evaluation e) {
+        evaluations.add(e);
+    }
+
+    /** The events recorded after a step from {@code fromStep} to {@code toStep}, in order. */
+    public List<bloom.trace.Event> events(long fromStep, long toStep) {
+        List<bloom.trace.Event> out = new ArrayList<>();
+        for (bloom.trace.Event e : events) {
+            if (e.step() >= fromStep && e.step() <= toStep) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The newest validation score measured at or before {@code step}, or null. */
+    public bloom.trace.Evaluation evaluation(long step) {
+        bloom.trace.Evaluation last = null;
+        for (bloom.trace.Evaluation e : evaluations) {
+            if (e.step() <= step) {
+                last = e;
+            }
+        }
+        return last;
     }
 
     /** The next minibatch's record. */

@@ -29,7 +29,7 @@ public final class Inspection {
 
     /** A run's batches, the image change into each (NaN where not rendered), the flags and the validation scores. */
     public record Result(List<StepRecord> steps, double[] change, List<Anomalies.Anomaly> anomalies,
-                         List<Evaluation> evaluations) {}
+                         List<Evaluation> evaluations, List<bloom.trace.Event> events) {}
 
     /** Detects over a run directory, silently. */
     public static Result analyse(Path run, Anomalies.Settings settings) throws IOException {
@@ -42,7 +42,7 @@ public final class Inspection {
         List<StepRecord> steps = trace.steps();
         double[] change = changes(run, steps);
         List<Anomalies.Anomaly> found = Anomalies.detect(steps, change, settings);
-        return new Result(steps, change, found, trace.evaluations());
+        return new Result(steps, change, found, trace.evaluations(), trace.events());
     }
 
     /** Writes {@code r}'s flags to RUN/anomalies.json. */

@@ -72,7 +72,24 @@ public final class Mp4Encoder implements AutoCloseable {
         if (image.width() != width || image.height() != height) {
             throw new IllegalArgumentException("Frame is " + image.width() + "x" + image.height() + ", video is " + width + "x" + height);
         }
-        byte[] bgr = image.toBgr24();
+        write(image.toBgr24());
+    }
+
+    /** Encodes one frame given as packed 0xRRGGBB pixels, row-major. */
+    public void write(int[] rgb) throws IOException {
+        if (rgb.length != width * height) {
+            throw new IllegalArgumentException("Frame has " + rgb.length + " pixels, video is " + width + "x" + height);
+        }
+        byte[] bgr = new byte[rgb.length * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            bgr[3 * i] = (byte) rgb[i];
+            bgr[3 * i + 1] = (byte) (rgb[i] >> 8);
+            bgr[3 * i + 2] = (byte) (rgb[i] >> 16);
+        }
+        write(bgr);
+    }
+
+    private void write(byte[] bgr) throws IOException {
         ByteBuffer buf = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
         for (int y = 0; y < height; y++) {

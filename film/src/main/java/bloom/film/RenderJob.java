@@ -148,6 +148,10 @@ public final class RenderJob {
                         plan.add(r);
                     } else if (item instanceof EmbeddingSnapshot e) {
                         plan.add(e);
+                    } else if (item instanceof bloom.trace.Event e) {
+                        plan.add(e);
+                    } else if (item instanceof bloom.trace.Evaluation e) {
+                        plan.add(e);
                     }
                 }
                 return f < plan.frames();
@@ -178,7 +182,7 @@ public final class RenderJob {
     private static Object next(LiveFeed feed) throws InterruptedException {
         while (true) {
             Object item = feed.take(250);
-            if (item != null && !(item instanceof bloom.trace.Evaluation) && !(item instanceof bloom.trace.Event)) {
+            if (item != null) {
                 return item;
             }
         }
@@ -376,8 +380,12 @@ public final class RenderJob {
                 for (; f <= last && frames.has(f); f++) {
                     Genome g = plan.genome(f);
                     Image img = frame(plan, f, renderer, spec);
-                    encoder.write(img);
                     int[] rgb = img.toRgb8();
+                    if (settings.caption()) {
+                        encoder.write(Caption.burn(rgb, spec.width(), spec.height(), Caption.lines(plan, f, settings.fps())));
+                    } else {
+                        encoder.write(img);
+                    }
                     double change = previous[0] == null ? Double.NaN : Stats.meanAbsoluteDifference(previous[0], rgb);
                     previous[0] = rgb;
                     if (pngDir != null) {

@@ -19,10 +19,24 @@ import bloom.palette.PaletteOptions;
  * @param fold          optimizer step to shape
  * @param segmentFrames frames per resumable video segment
  * @param seed          the render seed: every frame uses it, so noise does not flicker
+ * @param caption       burn a caption into the video: batch, loss, validation BLEU and recent events
  */
 public record RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
                              int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
-                             int segmentFrames, long seed) implements java.io.Serializable {
+                             int segmentFrames, long seed, boolean caption) implements java.io.Serializable {
+
+    /** Without a caption. */
+    public RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
+                          int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
+                          int segmentFrames, long seed) {
+        this(genome, genomeIndex, size, quality, oversample, fps, threads, crf, png, palette, fold, segmentFrames, seed, false);
+    }
+
+    /** These settings with the caption on or off. */
+    public RenderSettings withCaption(boolean on) {
+        return new RenderSettings(genome, genomeIndex, size, quality, oversample, fps, threads, crf, png, palette, fold,
+                segmentFrames, seed, on);
+    }
 
     public RenderSettings {
         size.requireEven("--size");

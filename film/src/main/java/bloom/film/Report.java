@@ -147,6 +147,11 @@ public final class Report {
         data.put("run", run.toAbsolutePath().normalize().getFileName().toString());
         data.put("frames", meta);
         data.put("anomalies", flags);
+        List<Object> events = new ArrayList<>();
+        for (bloom.trace.Event e : Trace.read(run.resolve(Trace.FILE)).events()) {
+            events.add(Map.of("step", e.step(), "kind", e.kind().spelling(), "text", e.text()));
+        }
+        data.put("events", events);
         data.put("images", images);
         String json = scriptSafe(Json.mapper().writer().writeValueAsString(data));
         String template;

@@ -31,6 +31,7 @@ public final class Sparklines {
         line(out, "update norm", s, StepRecord::updateNorm, true, width, r.anomalies());
         line(out, "log10 ratio", s, x -> Math.log10(x.updateRatio()), false, width, r.anomalies());
         validation(out, r.evaluations(), width);
+        events(out, r);
         if (r.anomalies().isEmpty()) {
             out.println("no anomalies above the thresholds");
             return;
@@ -40,6 +41,20 @@ public final class Sparklines {
             out.printf(Locale.ROOT, "%-8s %-8d %-18s %12.4g %9.2f%n",
                     a.until() != a.batch() ? a.batch() + "-" + a.until() : Long.toString(a.batch()), a.frame(), a.rule(),
                     a.value(), a.score());
+        }
+    }
+
+    /** The controls that took effect, beside the anomalies of the same batches. */
+    private static void events(PrintWriter out, Inspection.Result r) {
+        if (r.events().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%d event%s (controls while training):%n", r.events().size(), r.events().size() == 1 ? "" : "s");
+        for (bloom.trace.Event e : r.events()) {
+            String flags = r.anomalies().stream().filter(a -> a.batch() == e.step() || a.batch() == e.step() + 1)
+                    .map(a -> a.rule() + " at " + a.batch()).reduce((a, b) -> a + ", " + b).orElse("");
+            out.printf(Locale.ROOT, "  %-8d %-14s %s%s%n", e.step(), e.kind().spelling(), Text.printable(e.text()),
+                    flags.isEmpty() ? "" : "   [" + flags + "]");
         }
     }
 

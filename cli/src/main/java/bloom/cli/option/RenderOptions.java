@@ -97,6 +97,12 @@ public final class RenderOptions {
             description = "Frames per resumable video segment (default: ${DEFAULT-VALUE}).")
     public int segmentFrames;
 
+    @Option(names = "--caption", order = 48,
+            description = "Burn a caption into the video: batch, epoch, loss and validation BLEU, and for two seconds "
+                    + "after each control (a mark, a new learning rate, a pause, an injected fault) its text; for "
+                    + "scrubbing the MP4 in an ordinary player. Frames, previews and frames.json stay uncaptioned.")
+    public boolean caption;
+
     public RenderSettings settings(long seed) {
         PaletteOptions palette;
         FoldSettings fold;
@@ -109,6 +115,6 @@ public final class RenderOptions {
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new RenderSettings(genome, index, size, quality, oversample, fps, t, crf, png, palette, fold,
-                segmentFrames, seed);
+                segmentFrames, seed, caption);
     }
 }
