@@ -1,7 +1,10 @@
 package bloom.cli;
 
 import bloom.cli.command.BenchCommand;
+import bloom.cli.command.CompareCommand;
 import bloom.cli.command.ContactSheetCommand;
+import bloom.cli.command.GridCommand;
+import bloom.cli.command.StillCommand;
 import bloom.cli.command.ControlCommand;
 import bloom.cli.command.LiveCommand;
 import bloom.cli.command.FlameCommand;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Command;
                         + "a frame of a fractal-flame film. The optimizer's step moves the flame's shape; the drift of "
                         + "the target-language embeddings colours it.",
                 ""},
-        subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, LiveCommand.class, ControlCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class, PalettesCommand.class,
+        subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, LiveCommand.class, ControlCommand.class,
+                StillCommand.class, CompareCommand.class, GridCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class, PalettesCommand.class,
                 FlameCommand.class, BenchCommand.class},
         footer = {"", "Start with 'bloom run' (about 5 minutes on 2 cores), then open the video it prints.",
                 "Each command has --help."})

@@ -153,7 +153,8 @@ public final class Main {
         String name = leaf.commandSpec().qualifiedName();
         if ((name.equals("bloom run") || name.equals("bloom train")) && leaf.hasMatchedOption("--out")) {
             dir = leaf.matchedOptionValue("--out", (Path) null);
-        } else if ((name.equals("bloom render") || name.equals("bloom palettes")) && !leaf.matchedPositionals().isEmpty()) {
+        } else if ((name.equals("bloom render") || name.equals("bloom palettes") || name.equals("bloom still")
+                || name.equals("bloom grid")) && !leaf.matchedPositionals().isEmpty()) {
             dir = leaf.matchedPositionals().get(0).getValue();
         }
         if (dir == null || !Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {

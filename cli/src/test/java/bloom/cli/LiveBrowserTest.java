@@ -35,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveBrowserTest {
 
     private static final String MARK = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"> lowered";
+    /** Frame size and quality of the run: small for CI; {@code -Dbloom.live.size=640x360} measures the delay at film size. */
+    private static final String SIZE = System.getProperty("bloom.live.size", "160x90");
+    private static final String QUALITY = System.getProperty("bloom.live.quality", "2");
     private static final Pattern URL = Pattern.compile("live page: (http://\\S+)");
 
     @TempDir
@@ -48,7 +51,7 @@ class LiveBrowserTest {
         Path log = tmp.resolve("run.log");
         Process p = LiveRenderTest.bloom(List.of("run", "--live", "--port", "0", "--exit-when-done", "--out", run.toString(),
                 "--batches", "5000", "--train-pairs", "3000", "--test-pairs", "20", "--valid-every", "100",
-                "--valid-sentences", "20", "--size", "160x90", "--quality", "2", "--threads", "2"), log);
+                "--valid-sentences", "20", "--size", SIZE, "--quality", QUALITY, "--threads", "2"), log);
         try {
             LiveRenderTest.awaitWhileAlive(p, () -> URL.matcher(Files.readString(log)).find(), 120);
             Matcher m = URL.matcher(Files.readString(log));
@@ -124,14 +127,21 @@ class LiveBrowserTest {
                 assertEquals(pausedAt, browser.eval("document.getElementById('shown-batch').textContent").asText());
                 browser.await("document.getElementById('frame').complete && document.getElementById('frame').naturalWidth > 0",
                         10, "the scrubbed frame to load");
-                Files.write(tmp.resolve("live.png"), browser.screenshot());
+                Files.write(Path.of(System.getProperty("bloom.live.screenshot", tmp.resolve("live.png").toString())),
+                        browser.screenshot());
 
                 browser.click("#stop");
                 assertTrue(p.waitFor(300, TimeUnit.SECONDS), "stop ends the run");
                 double[] lat = Arrays.stream(browser.eval("JSON.stringify(bloom.latencies)").asText()
                         .replaceAll("[\\[\\]]", "").split(",")).filter(s -> !s.isBlank()).mapToDouble(Double::parseDouble).sorted().toArray();
-                System.out.printf("live page, 160x90: minibatch recorded -> its frame on the page: median %.0f ms over %d frames%n",
-                        lat.length == 0 ? Double.NaN : lat[lat.length / 2], lat.length);
+                System.out.printf("live page, %s q%s: minibatch recorded -> its frame on the page: median %.0f ms, 90th percentile "
+                        + "%.0f ms, over %d frames%n", SIZE, QUALITY, lat.length == 0 ? Double.NaN : lat[lat.length / 2],
+                        lat.length == 0 ? Double.NaN : lat[lat.length * 9 / 10], lat.length);
+                double[] push = Arrays.stream(browser.eval("JSON.stringify(bloom.pushDelays)").asText()
+                        .replaceAll("[\\[\\]]", "").split(",")).filter(s -> !s.isBlank()).mapToDouble(Double::parseDouble).sorted().toArray();
+                System.out.printf("live page, %s q%s: frame rendered -> on the page: median %.0f ms, 90th percentile %.0f ms%n",
+                        SIZE, QUALITY, push.length == 0 ? Double.NaN : push[push.length / 2],
+                        push.length == 0 ? Double.NaN : push[push.length * 9 / 10]);
                 // besides the refused control and the stream's reconnection attempts after the server ended, nothing failed
                 assertTrue(browser.errors.stream().allMatch(e -> e.contains("status of 403") || e.contains("ERR_CONNECTION_REFUSED")),
                         "page errors: " + browser.errors);
@@ -190,7 +200,7 @@ class LiveBrowserTest {
             int[] p0 = frameOf(plain, frame), c0 = frameOf(captioned, frame);
             double top = 0, bottom = 0;
             for (int y = 0; y < 90; y++) {
-                for (int x = 0; x < 160; x++) {
+                for (int x = 0; x < 160; x++) { // the re-renders are 160x90 whatever the run's size
                     int a = p0[y * 160 + x], b = c0[y * 160 + x];
                     double d = Math.abs((a >> 8 & 0xff) - (b >> 8 & 0xff));
                     if (y < 40) {

@@ -34,35 +34,79 @@ public final class Mp4Encoder implements AutoCloseable {
     private final int height;
     private long frames;
 
+    /** The video codecs Bloom writes. */
+    public enum Codec {
+        /** H.264 High (libx264): plays everywhere. */
+        H264("h264", "H.264"),
+        /** H.265 Main (libx265): what common gallery players decode at 4K. */
+        HEVC("hevc", "H.265");
+
+        public final String spelling;
+        public final String title;
+
+        Codec(String spelling, String title) {
+            this.spelling = spelling;
+            this.title = title;
+        }
+
+        /** The codec spelled {@code s} (h264, hevc; also h265 and avc), or an exception saying what was expected. */
+        public static Codec parse(String s) {
+            switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "h264", "avc", "x264" -> {
+                    return H264;
+                }
+                case "hevc", "h265", "x265" -> {
+                    return HEVC;
+                }
+                default -> throw new IllegalArgumentException("codec '" + s + "': expected h264 or hevc");
+            }
+        }
+    }
+
     /**
      * @param crf constant rate factor: 0 lossless, 18 visually lossless, 23 x264's default
      */
     public Mp4Encoder(Path file, int width, int height, double fps, int crf) throws IOException {
+        this(file, width, height, fps, crf, Codec.H264);
+    }
+
+    /**
+     * @param crf constant rate factor: 0 lossless; 18 visually lossless for H.264 (x265's scale
+     *            is offset: the same number gives a smaller file of similar look)
+     */
+    public Mp4Encoder(Path file, int width, int height, double fps, int crf, Codec codec) throws IOException {
         if (width % 2 != 0 || height % 2 != 0) {
-            throw new IllegalArgumentException("H.264 in yuv420p needs an even width and height, got " + width + "x" + height);
+            throw new IllegalArgumentException(codec.title + " in yuv420p needs an even width and height, got " + width + "x" + height);
         }
         this.width = width;
         this.height = height;
         recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         recorder.setFormat("mp4");
-        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(fps);
         recorder.setGopSize((int) Math.max(1, Math.round(fps * 2)));
         recorder.setVideoOption("crf", Integer.toString(crf));
         recorder.setVideoOption("preset", "medium");
-        recorder.setVideoOption("profile", "high");
-        // x264's macroblock-tree rate control reads memory it has not written when the height is
-        // not a multiple of 16 (360, 1080, ...): the same frames then encode differently from one
-        // encoder to the next (measured: 5 of 20 encodes of the same 320x180 frames differed, 0 of
-        // 20 without it). Without it every encode of the same frames is the same, so a segment
-        // rendered again, on another thread or another machine, is the segment it replaces.
-        recorder.setVideoOption("x264-params", "mbtree=0");
+        if (codec == Codec.H264) {
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            recorder.setVideoOption("profile", "high");
+            // x264's macroblock-tree rate control reads memory it has not written when the height is
+            // not a multiple of 16 (360, 1080, ...): the same frames then encode differently from one
+            // encoder to the next (measured: 5 of 20 encodes of the same 320x180 frames differed, 0 of
+            // 20 without it). Without it every encode of the same frames is the same, so a segment
+            // rendered again, on another thread or another machine, is the segment it replaces.
+            recorder.setVideoOption("x264-params", "mbtree=0");
+        } else {
+            recorder.setVideoCodecName("libx265");
+            recorder.setVideoOption("profile", "main");
+            // x265's cutree is x264's mbtree: off for the same reason; and x265 reports to stderr unless told not to
+            recorder.setVideoOption("x265-params", "cutree=0:log-level=error");
+        }
         recorder.setOption("movflags", "+faststart");
         try {
             recorder.start();
         } catch (FrameRecorder.Exception e) {
-            throw new IOException("Cannot start the H.264 encoder for " + file + ": " + e.getMessage(), e);
+            throw new IOException("Cannot start the " + codec.title + " encoder for " + file + ": " + e.getMessage(), e);
         }
         frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
     }

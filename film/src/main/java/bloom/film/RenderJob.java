@@ -376,7 +376,7 @@ public final class RenderJob {
         List<FrameEntry> infos = new ArrayList<>();
         int f = from;
         try {
-            try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf())) {
+            try (Mp4Encoder encoder = new Mp4Encoder(part, spec.width(), spec.height(), settings.fps(), settings.crf(), settings.codec())) {
                 for (; f <= last && frames.has(f); f++) {
                     Genome g = plan.genome(f);
                     Image img = frame(plan, f, renderer, spec);

@@ -20,26 +20,44 @@ import bloom.palette.PaletteOptions;
  * @param segmentFrames frames per resumable video segment
  * @param seed          the render seed: every frame uses it, so noise does not flicker
  * @param caption       burn a caption into the video: batch, loss, validation BLEU and recent events
+ * @param codec         the video codec: H.264, or H.265 for 4K gallery players
  */
 public record RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
                              int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
-                             int segmentFrames, long seed, boolean caption) implements java.io.Serializable {
+                             int segmentFrames, long seed, boolean caption, Mp4Encoder.Codec codec)
+        implements java.io.Serializable {
 
     /** Without a caption. */
     public RenderSettings(String genome, int genomeIndex, Size size, double quality, int oversample, double fps,
                           int threads, int crf, boolean png, PaletteOptions palette, FoldSettings fold,
                           int segmentFrames, long seed) {
-        this(genome, genomeIndex, size, quality, oversample, fps, threads, crf, png, palette, fold, segmentFrames, seed, false);
+        this(genome, genomeIndex, size, quality, oversample, fps, threads, crf, png, palette, fold, segmentFrames, seed, false,
+                Mp4Encoder.Codec.H264);
     }
 
     /** These settings with the caption on or off. */
     public RenderSettings withCaption(boolean on) {
         return new RenderSettings(genome, genomeIndex, size, quality, oversample, fps, threads, crf, png, palette, fold,
-                segmentFrames, seed, on);
+                segmentFrames, seed, on, codec);
+    }
+
+    /** These settings with another base genome. */
+    public RenderSettings withGenome(String name, int index) {
+        return new RenderSettings(name, index, size, quality, oversample, fps, threads, crf, png, palette, fold,
+                segmentFrames, seed, caption, codec);
+    }
+
+    /** These settings at another frame size. */
+    public RenderSettings withSize(Size s) {
+        return new RenderSettings(genome, genomeIndex, s, quality, oversample, fps, threads, crf, png, palette, fold,
+                segmentFrames, seed, caption, codec);
     }
 
     public RenderSettings {
         size.requireEven("--size");
+        if (codec == null) {
+            codec = Mp4Encoder.Codec.H264;
+        }
         if (!(quality > 0) || Double.isInfinite(quality)) {
             throw FilmException.usage("--quality " + quality + ": expected a positive number of samples per pixel");
         }

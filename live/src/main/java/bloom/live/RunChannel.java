@@ -233,8 +233,11 @@ final class RunChannel implements AutoCloseable {
 
     private ByteBuffer frameMessage(int frame) {
         byte[] jpeg;
+        long written;
         try {
-            jpeg = Files.readAllBytes(Previews.path(run, frame));
+            Path file = Previews.path(run, frame);
+            written = Files.getLastModifiedTime(file).toMillis();
+            jpeg = Files.readAllBytes(file);
         } catch (IOException e) {
             return null;
         }
@@ -242,6 +245,7 @@ final class RunChannel implements AutoCloseable {
         o.put("frame", frame);
         o.put("step", frame < steps.size() ? steps.get(frame).step() : frame + 1);
         o.put("frames", frames);
+        o.put("written", written); // when the renderer finished it, for the page's delay figures
         o.put("jpeg", Base64.getEncoder().encodeToString(jpeg));
         return Viewer.message("frame", o.toString());
     }

@@ -7,7 +7,7 @@
   const $ = id => document.getElementById(id);
   // steps: [step, loss, gradNorm, updateNorm, updateRatio, finite]
   const S = { steps: [], evaluations: [], events: [], anomalies: [], frames: 0, shown: -1, follow: true,
-              state: '', latest: null, stepArrived: new Map(), latencies: [], framesReceived: 0, hellos: 0 };
+              state: '', latest: null, stepArrived: new Map(), latencies: [], pushDelays: [], framesReceived: 0, hellos: 0 };
   window.bloom = S; // for people poking at the page, and for its tests
 
   const es = new EventSource('/events' + q);
@@ -33,7 +33,7 @@
   es.addEventListener('steps', e => {
     const now = performance.now();
     for (const s of JSON.parse(e.data)) { S.steps.push(s); S.stepArrived.set(s[0], now); }
-    counters(); scheduleDraw();
+    countersSoon(); scheduleDraw();
   });
   es.addEventListener('frame', e => {
     const d = JSON.parse(e.data);
@@ -43,9 +43,22 @@
     const arrived = S.stepArrived.get(d.step);
     if (arrived !== undefined) { S.latencies.push(performance.now() - arrived); S.stepArrived.delete(d.step); }
     if (S.stepArrived.size > 5000) { S.stepArrived.clear(); }
-    if (S.follow) { show(d.frame, 'data:image/jpeg;base64,' + d.jpeg); }
-    counters();
+    if (d.written) { S.pushDelays.push(Date.now() - d.written); } // rendered -> shown
+    if (S.latencies.length > 10000) { S.latencies.splice(0, 5000); S.pushDelays.splice(0, 5000); }
+    if (S.follow) { showSoon(d); }
+    countersSoon();
   });
+  // At most ten frames and four redraws of the chart a second: the page is for watching, and a
+  // browser on the training machine should take as little of it as it can.
+  let frameTimer = null, pendingFrame = null;
+  function showSoon(d) {
+    pendingFrame = d;
+    if (frameTimer === null) {
+      frameTimer = setTimeout(() => { frameTimer = null; if (S.follow && pendingFrame) { show(pendingFrame.frame, 'data:image/jpeg;base64,' + pendingFrame.jpeg); } }, 100);
+    }
+  }
+  let counterTimer = null;
+  function countersSoon() { if (counterTimer === null) { counterTimer = setTimeout(() => { counterTimer = null; counters(); }, 100); } }
   es.addEventListener('evaluation', e => { S.evaluations.push(JSON.parse(e.data)); counters(); scheduleDraw(); });
   es.addEventListener('event', e => { const ev = JSON.parse(e.data); S.events.push(ev); addItem($('events'), ev.step, describeEvent(ev)); scheduleDraw(); });
   es.addEventListener('anomaly', e => { const a = JSON.parse(e.data); S.anomalies.push(a); addItem($('flags'), a.batch, describeAnomaly(a), a.frame); scheduleDraw(); });
@@ -155,8 +168,13 @@
     { name: 'update norm', col: 3, log: true, color: '#6fd3a0' },
     { name: 'update ratio', col: 4, log: true, color: '#e8e16a' },
     { name: 'valid BLEU', col: -1, log: false, color: '#5fb3ff' }];
-  let drawPending = false;
-  function scheduleDraw() { if (!drawPending) { drawPending = true; requestAnimationFrame(() => { drawPending = false; draw(); }); } }
+  let drawPending = false, lastDraw = 0;
+  function scheduleDraw() {
+    if (drawPending) { return; }
+    drawPending = true;
+    setTimeout(() => requestAnimationFrame(() => { drawPending = false; lastDraw = performance.now(); draw(); }),
+      Math.max(0, 250 - (performance.now() - lastDraw)));
+  }
   function draw() {
     const c = $('timeline');
     const dpr = window.devicePixelRatio || 1;
@@ -199,7 +217,13 @@
     g.fillStyle = '#ff5a5f';
     S.anomalies.forEach(a => { g.fillRect(xOf(a.batch) - dpr, 0, 2 * dpr, H); });
     g.fillStyle = '#5fb3ff';
-    S.events.forEach(ev => { const x = xOf(ev.step); g.fillRect(x - dpr, 0, 2 * dpr, H); g.fillText(ev.kind === 'mark' ? ev.text.slice(0, 40) : ev.kind, x + 3 * dpr, H - 4 * dpr); });
+    const stacked = new Map(); // labels of events at the same place go one above the other
+    S.events.forEach(ev => {
+      const x = xOf(ev.step), key = Math.round(x / (40 * dpr)), k = stacked.get(key) || 0;
+      stacked.set(key, k + 1);
+      g.fillRect(x - dpr, 0, 2 * dpr, H);
+      g.fillText(ev.kind === 'mark' ? ev.text.slice(0, 40) : ev.kind, x + 3 * dpr, H - (4 + 13 * k) * dpr);
+    });
     g.globalAlpha = 1;
     if (S.shown >= 0 && S.shown < n) { g.fillStyle = '#ffffff'; g.fillRect(xOf(S.steps[S.shown][0]) - dpr / 2, 0, dpr, H); }
     c.onclick = e => {

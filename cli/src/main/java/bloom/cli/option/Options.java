@@ -11,7 +11,8 @@ import java.util.Set;
 public final class Options {
 
     /** Options that say where things go or how to read options, not what the run is. */
-    public static final Set<String> NOT_RECORDED = Set.of("help", "version", "config", "out", "output");
+    public static final Set<String> NOT_RECORDED = Set.of("help", "version", "config", "out", "output",
+            "live", "port", "host", "public-view", "exit-when-done"); // how a run is watched is not part of it
 
     private Options() {}
 

@@ -103,6 +103,11 @@ public final class RenderOptions {
                     + "scrubbing the MP4 in an ordinary player. Frames, previews and frames.json stay uncaptioned.")
     public boolean caption;
 
+    @Option(names = "--codec", paramLabel = "h264|hevc", defaultValue = "h264", order = 49,
+            description = "Video codec: h264 (H.264 High, plays everywhere) or hevc (H.265 Main: what common gallery "
+                    + "players decode at 4K; larger sizes encode slower) (default: ${DEFAULT-VALUE}).")
+    public String codec;
+
     public RenderSettings settings(long seed) {
         PaletteOptions palette;
         FoldSettings fold;
@@ -114,7 +119,13 @@ public final class RenderOptions {
             throw BloomException.usage(e.getMessage());
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        bloom.film.Mp4Encoder.Codec c;
+        try {
+            c = bloom.film.Mp4Encoder.Codec.parse(codec);
+        } catch (IllegalArgumentException e) {
+            throw BloomException.usage("--codec " + codec + ": expected h264 or hevc");
+        }
         return new RenderSettings(genome, index, size, quality, oversample, fps, t, crf, png, palette, fold,
-                segmentFrames, seed, caption);
+                segmentFrames, seed, caption, c);
     }
 }
