@@ -3,6 +3,7 @@ package bloom.cli;
 import bloom.cli.command.BenchCommand;
 import bloom.cli.command.CompareCommand;
 import bloom.cli.command.ContactSheetCommand;
+import bloom.cli.command.GalleryCommand;
 import bloom.cli.command.GridCommand;
 import bloom.cli.command.StillCommand;
 import bloom.cli.command.ControlCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
                         + "the target-language embeddings colours it.",
                 ""},
         subcommands = {RunCommand.class, TrainCommand.class, RenderCommand.class, LiveCommand.class, ControlCommand.class,
-                StillCommand.class, CompareCommand.class, GridCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class, PalettesCommand.class,
+                StillCommand.class, CompareCommand.class, GridCommand.class, GalleryCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class, PalettesCommand.class,
                 FlameCommand.class, BenchCommand.class},
         footer = {"", "Start with 'bloom run' (about 5 minutes on 2 cores), then open the video it prints.",
                 "Each command has --help."})

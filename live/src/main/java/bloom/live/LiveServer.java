@@ -59,9 +59,6 @@ public final class LiveServer implements AutoCloseable {
     private static final Pattern FRAME = Pattern.compile("/frames/(\\d{1,9})\\.jpg");
     private static final Map<String, String> ASSETS = Map.of("live.js", "text/javascript; charset=utf-8",
             "live.css", "text/css; charset=utf-8", "gallery.js", "text/javascript; charset=utf-8");
-    /** The page runs no script but its own and loads nothing from elsewhere. */
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final Settings settings;
     private final RunChannel channel;
@@ -70,20 +67,18 @@ public final class LiveServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ScheduledExecutorService heartbeat;
 
+    /** The run this server follows (for a gallery that shows it). */
+    RunChannel channel() {
+        return channel;
+    }
+
     private LiveServer(Path run, Settings settings, Consumer<String> log) throws IOException {
         this.settings = settings;
         this.token = LiveToken.of(run);
         this.channel = new RunChannel(run, log);
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("bloom-live");
-        threads.setDaemon(true);
-        this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        server.addConnector(connector);
+        this.server = Http.server(settings.host(), settings.port(), "bloom-live");
+        this.connector = Http.connector(server);
         server.setHandler(new Routes());
-        server.setStopTimeout(2000);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bloom-live-heartbeat");
             t.setDaemon(true);
@@ -101,17 +96,10 @@ public final class LiveServer implements AutoCloseable {
         }
         LiveServer s = new LiveServer(run, settings, log);
         try {
-            s.server.start();
-        } catch (IOException e) {
+            Http.start(s.server, settings.host(), settings.port());
+        } catch (IOException | RuntimeException e) {
             s.close();
-            if (e.getCause() instanceof BindException || e instanceof BindException) {
-                throw FilmException.usage("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
-                        + settings.port() + " (" + e.getMessage() + "); choose another port or 0 for any free one");
-            }
             throw e;
-        } catch (Exception e) {
-            s.close();
-            throw new IOException("cannot start the live server: " + e.getMessage(), e);
         }
         s.channel.start();
         // a comment line now and then keeps idle connections open and finds viewers that went away
@@ -155,11 +143,7 @@ public final class LiveServer implements AutoCloseable {
     public void close() {
         heartbeat.shutdownNow();
         channel.close();
-        try {
-            server.stop();
-        } catch (Exception ignored) {
-            // stopping: nothing more to do
-        }
+        Http.stopQuietly(server);
     }
 
     private final class Routes extends Handler.Abstract {
@@ -173,8 +157,7 @@ public final class LiveServer implements AutoCloseable {
                 given = query.getValue("token");
             }
             boolean tokenOk = token.matches(given);
-            response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            response.getHeaders().put("Referrer-Policy", "no-referrer");
+            Http.commonHeaders(response);
             if (method.equals("POST") && path.equals("/api/control")) {
                 control(request, response, callback, tokenOk);
                 return true;
@@ -263,36 +246,18 @@ public final class LiveServer implements AutoCloseable {
     }
 
     private static String error(String message) {
-        return "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}";
+        return Http.error(message);
     }
 
     private static void asset(Response response, Callback callback, String name, String type) throws IOException {
-        byte[] body;
-        try (InputStream in = LiveServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                text(response, callback, HttpStatus.NOT_FOUND_404, "no asset " + name);
-                return;
-            }
-            body = in.readAllBytes();
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        if (type.startsWith("text/html")) {
-            response.getHeaders().put("Content-Security-Policy", CSP);
-        }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        Http.asset(response, callback, name);
     }
 
     private static void json(Response response, Callback callback, int status, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Content.Sink.write(response, true, body, callback);
+        Http.json(response, callback, status, body);
     }
 
     private static void text(Response response, Callback callback, int status, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        Content.Sink.write(response, true, body + "\n", callback);
+        Http.text(response, callback, status, body);
     }
 }

@@ -50,7 +50,12 @@ public final class LiveOptions {
 
     /** Keeps serving until the process is interrupted (Ctrl-C). */
     public static void serveUntilInterrupted(LiveServer s, PrintWriter err, String why) {
-        Console.log(err, why + "; the live page stays up until Ctrl-C: " + s.url());
+        serveUntilInterrupted(s.url().toString(), err, why);
+    }
+
+    /** Keeps serving {@code url} until the process is interrupted (Ctrl-C). */
+    public static void serveUntilInterrupted(String url, PrintWriter err, String why) {
+        Console.log(err, why + "; the page stays up until Ctrl-C: " + url);
         Object forever = new Object();
         synchronized (forever) {
             try {
