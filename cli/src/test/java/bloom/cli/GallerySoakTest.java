@@ -119,7 +119,12 @@ class GallerySoakTest {
             lock.close();
             browser.await("gallery.mode === 'loop'", 30, "the loop after the live run ended");
             int loopsBefore = browser.eval("gallery.loops").asInt();
-            soak(browser, http, base, SOAK - SOAK / 2, t0, samples);
+            soak(browser, http, base, (SOAK - SOAK / 2) / 2, t0, samples);
+            String shot = System.getProperty("bloom.gallery.screenshot");
+            if (shot != null) {
+                Files.write(Path.of(shot), browser.screenshot());
+            }
+            soak(browser, http, base, SOAK - SOAK / 2 - (SOAK - SOAK / 2) / 2, t0, samples);
             int loops = browser.eval("gallery.loops").asInt() - loopsBefore;
             double playback = (SOAK - SOAK / 2) * RATE / 60;
             System.out.printf("gallery soak: %d s live (%d frames shown of ~%d sent), then %.0f min of playback at %.0fx "

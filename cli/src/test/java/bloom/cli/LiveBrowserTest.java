@@ -75,7 +75,7 @@ class LiveBrowserTest {
                     .POST(HttpRequest.BodyPublishers.ofString("kind=pause")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(403, wrong.statusCode(), wrong.body());
 
-            try (Chromium browser = new Chromium(1280, 1000)) {
+            try (Chromium browser = new Chromium(1280, 1160)) {
                 browser.open(url);
                 browser.await("bloom.hellos >= 1", 30, "the stream's first message");
                 browser.await("bloom.framesReceived >= 3 && bloom.steps.length >= 10", 120, "frames pushed to the page");
@@ -85,6 +85,8 @@ class LiveBrowserTest {
                         + " && bloom.steps.length > " + (steps + 5), 60, "the frame count and the chart to grow");
                 assertTrue(browser.eval("document.getElementById('frame').src.startsWith('data:image/jpeg')").asBoolean(),
                         "the newest frame is shown as it arrives");
+                assertEquals("none", browser.eval("getComputedStyle(document.getElementById('no-frame')).display").asText(),
+                        "and the waiting note is gone");
                 assertTrue(browser.eval("document.getElementById('timeline').width").asInt() > 100);
                 assertTrue(browser.errors.isEmpty(), "page errors: " + browser.errors);
                 // the page without the token, from the page itself: refused, nothing changes (Chromium logs the 403)
@@ -121,12 +123,14 @@ class LiveBrowserTest {
                 browser.await("Number(document.getElementById('batch-no').textContent) > " + (Integer.parseInt(pausedAt) + 20),
                         60, "training to go on after resume");
 
-                // Scrub back to the first frame with the keyboard, and to the pause through its event.
+                // Follow the newest with End, then jump back to the pause through its event (once its frame is rendered).
                 browser.press("End", 35);
+                browser.await("bloom.frames > " + pausedAt, 120, "the frame of the paused batch");
                 browser.click("#events li");
                 assertEquals(pausedAt, browser.eval("document.getElementById('shown-batch').textContent").asText());
                 browser.await("document.getElementById('frame').complete && document.getElementById('frame').naturalWidth > 0",
                         10, "the scrubbed frame to load");
+                browser.eval("window.scrollTo(0, 0)");
                 Files.write(Path.of(System.getProperty("bloom.live.screenshot", tmp.resolve("live.png").toString())),
                         browser.screenshot());
 

@@ -55,7 +55,7 @@ public final class GalleryServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FILM = Pattern.compile("/films/(\\d{1,4})\\.mp4");
-    private static final Map<String, String> ASSETS = Map.of("gallery.js", "", "gallery.css", "");
+    private static final java.util.Set<String> ASSETS = java.util.Set.of("gallery.js", "gallery.css");
 
     private final List<Path> films;
     private final Path liveRun;
@@ -245,7 +245,7 @@ public final class GalleryServer implements AutoCloseable {
                 }
             } else if (path.equals("/") || path.equals("/index.html")) {
                 Http.asset(response, callback, "gallery.html");
-            } else if (path.startsWith("/assets/") && ASSETS.containsKey(path.substring(8))) {
+            } else if (path.startsWith("/assets/") && ASSETS.contains(path.substring(8))) {
                 Http.asset(response, callback, path.substring(8));
             } else if (film.matches()) {
                 List<Path> loop = loop();

@@ -7,7 +7,6 @@ import bloom.film.RunDirectory;
 import bloom.film.RunLock;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,17 +14,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +52,7 @@ public final class LiveServer implements AutoCloseable {
     }
 
     private static final Pattern FRAME = Pattern.compile("/frames/(\\d{1,9})\\.jpg");
-    private static final Map<String, String> ASSETS = Map.of("live.js", "text/javascript; charset=utf-8",
-            "live.css", "text/css; charset=utf-8", "gallery.js", "text/javascript; charset=utf-8");
+    private static final java.util.Set<String> ASSETS = java.util.Set.of("live.js", "live.css");
 
     private final Settings settings;
     private final RunChannel channel;
@@ -163,22 +157,19 @@ public final class LiveServer implements AutoCloseable {
                 return true;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                text(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET, and POST /api/control");
+                Http.text(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET, and POST /api/control");
                 return true;
             }
             // The page and its assets hold no data of the run; everything that does needs the token unless viewing is public.
             if (path.equals("/") || path.equals("/index.html")) {
-                asset(response, callback, "index.html", "text/html; charset=utf-8");
+                Http.asset(response, callback, "index.html");
                 return true;
-            } else if (path.equals("/gallery")) {
-                asset(response, callback, "gallery.html", "text/html; charset=utf-8");
-                return true;
-            } else if (path.startsWith("/assets/") && ASSETS.containsKey(path.substring(8))) {
-                asset(response, callback, path.substring(8), ASSETS.get(path.substring(8)));
+            } else if (path.startsWith("/assets/") && ASSETS.contains(path.substring(8))) {
+                Http.asset(response, callback, path.substring(8));
                 return true;
             }
             if (!tokenOk && !settings.publicView()) {
-                text(response, callback, HttpStatus.FORBIDDEN_403, "this run's page needs its token: open the URL that "
+                Http.text(response, callback, HttpStatus.FORBIDDEN_403, "this run's page needs its token: open the URL that "
                         + "bloom printed (…/?token=…), or serve it with --public-view");
                 return true;
             }
@@ -188,16 +179,16 @@ public final class LiveServer implements AutoCloseable {
             } else if (frame.matches()) {
                 Path f = Previews.path(channel.run(), Integer.parseInt(frame.group(1)));
                 if (!Files.exists(f)) {
-                    text(response, callback, HttpStatus.NOT_FOUND_404, "frame " + frame.group(1) + " is not rendered yet");
+                    Http.text(response, callback, HttpStatus.NOT_FOUND_404, "frame " + frame.group(1) + " is not rendered yet");
                 } else {
                     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "image/jpeg");
                     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, max-age=3600");
                     response.write(true, ByteBuffer.wrap(Files.readAllBytes(f)), callback);
                 }
             } else if (path.equals("/api/state")) {
-                json(response, callback, HttpStatus.OK_200, channel.stateDocument(tokenOk).toString());
+                Http.json(response, callback, HttpStatus.OK_200, channel.stateDocument(tokenOk).toString());
             } else {
-                text(response, callback, HttpStatus.NOT_FOUND_404, "no such page: " + path);
+                Http.text(response, callback, HttpStatus.NOT_FOUND_404, "no such page: " + path);
             }
             return true;
         }
@@ -217,7 +208,7 @@ public final class LiveServer implements AutoCloseable {
 
     private void control(Request request, Response response, Callback callback, boolean tokenOk) throws Exception {
         if (!tokenOk) {
-            json(response, callback, HttpStatus.FORBIDDEN_403, error("controls need the run's token"));
+            Http.json(response, callback, HttpStatus.FORBIDDEN_403, Http.error("controls need the run's token"));
             return;
         }
         Fields form = Request.getParameters(request);
@@ -225,7 +216,7 @@ public final class LiveServer implements AutoCloseable {
         String value = form.getValue("text");
         bloom.trace.Event.Kind k = kind == null ? null : bloom.trace.Event.Kind.parse(kind);
         if (k == null) {
-            json(response, callback, HttpStatus.BAD_REQUEST_400, error("kind '" + kind
+            Http.json(response, callback, HttpStatus.BAD_REQUEST_400, Http.error("kind '" + kind
                     + "': expected pause, resume, stop, learning-rate, mark or inject"));
             return;
         }
@@ -233,31 +224,15 @@ public final class LiveServer implements AutoCloseable {
         try {
             r = ControlInbox.request(k, value);
         } catch (IllegalArgumentException e) {
-            json(response, callback, HttpStatus.BAD_REQUEST_400, error(e.getMessage()));
+            Http.json(response, callback, HttpStatus.BAD_REQUEST_400, Http.error(e.getMessage()));
             return;
         }
         Path run = channel.run();
         if (RunLock.holder(run) == null || Files.exists(run.resolve(RunDirectory.TRAINING))) {
-            json(response, callback, HttpStatus.CONFLICT_409, error("no training is running in " + run));
+            Http.json(response, callback, HttpStatus.CONFLICT_409, Http.error("no training is running in " + run));
             return;
         }
         ControlInbox.submit(run, r);
-        json(response, callback, HttpStatus.ACCEPTED_202, "{\"accepted\":\"" + k.spelling() + "\"}");
-    }
-
-    private static String error(String message) {
-        return Http.error(message);
-    }
-
-    private static void asset(Response response, Callback callback, String name, String type) throws IOException {
-        Http.asset(response, callback, name);
-    }
-
-    private static void json(Response response, Callback callback, int status, String body) {
-        Http.json(response, callback, status, body);
-    }
-
-    private static void text(Response response, Callback callback, int status, String body) {
-        Http.text(response, callback, status, body);
+        Http.json(response, callback, HttpStatus.ACCEPTED_202, "{\"accepted\":\"" + k.spelling() + "\"}");
     }
 }
