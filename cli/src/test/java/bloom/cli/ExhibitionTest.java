@@ -85,6 +85,8 @@ class ExhibitionTest {
         Mp4Encoder.Probe p = Mp4Encoder.probe(hevc);
         assertEquals("hevc", p.codec());
         assertEquals(40, p.frames(), "three segments joined");
+        String bytes = new String(Files.readAllBytes(hevc), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.contains("hvc1") && !bytes.contains("hev1"), "tagged hvc1, as Apple's and gallery players want");
         Cli bad = Cli.run("render", adam.toString(), "--codec", "vp9", "-o", tmp.resolve("vp9.mp4").toString());
         assertEquals(ExitCodes.USAGE, bad.exitCode());
         assertTrue(bad.err().contains("--codec vp9: expected h264 or hevc"), bad.err());

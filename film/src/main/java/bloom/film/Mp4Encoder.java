@@ -179,6 +179,7 @@ public final class Mp4Encoder implements AutoCloseable {
                 grabber.setFormat("concat");
                 grabber.setOption("safe", "0");
                 grabber.start();
+                tagHevcForApple(grabber.getFormatContext());
                 try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
                         grabber.getImageHeight(), 0)) {
                     recorder.setFormat("mp4");
@@ -199,7 +200,20 @@ public final class Mp4Encoder implements AutoCloseable {
         }
     }
 
-    /** What a video file holds, read back through FFmpeg: for checks and tests. */
+    /**
+     * H.265 in MP4 is tagged hvc1 (parameter sets in the sample description), which Apple's
+     * players and most gallery players want; FFmpeg's default, hev1, QuickTime refuses. The
+     * joined film inherits the tag from its segments' streams.
+     */
+    private static void tagHevcForApple(org.bytedeco.ffmpeg.avformat.AVFormatContext ctx) {
+        for (int i = 0; i < ctx.nb_streams(); i++) {
+            org.bytedeco.ffmpeg.avcodec.AVCodecParameters par = ctx.streams(i).codecpar();
+            if (par.codec_id() == avcodec.AV_CODEC_ID_HEVC) {
+                par.codec_tag('h' | 'v' << 8 | 'c' << 16 | '1' << 24);
+            }
+        }
+    }
+
     /** Receives decoded frames. */
     @FunctionalInterface
     public interface FrameSink {
