@@ -52,6 +52,8 @@ public final class FramePlanner {
     private int next;
     private Genome current;
     private final List<bloom.trace.Event> events = new ArrayList<>();
+    /** Leading snapshot rows the palette leaves out (from the trace's header). */
+    private int specialRows;
     private final List<bloom.trace.Evaluation> evaluations = new ArrayList<>();
 
     public FramePlanner(int sketchDims, Genome base, RenderSettings s) {
@@ -73,8 +75,9 @@ public final class FramePlanner {
         addAll(trace);
     }
 
-    /** Every record and snapshot of a trace, in the order training wrote them. */
+    /** Every record and snapshot of a trace, in the order training wrote them; its header says which snapshot rows are special. */
     public void addAll(Trace trace) {
+        specialRows = trace.header().specialRows();
         // A snapshot at step k follows record k: it is known to frame k (and after).
         int si = 0;
         List<EmbeddingSnapshot> snaps = trace.snapshots();
@@ -138,8 +141,8 @@ public final class FramePlanner {
         }
         double[][] m = e.toMatrix();
         // Special tokens (padding, start, end, unknown) are barely trained: leave them out.
-        if (m.length > EmbeddingSnapshot.SPECIAL_ROWS + 3) {
-            m = Arrays.copyOfRange(m, EmbeddingSnapshot.SPECIAL_ROWS, m.length);
+        if (specialRows > 0 && m.length > specialRows + 3) {
+            m = Arrays.copyOfRange(m, specialRows, m.length);
         }
         if (m.length < 2 || m[0].length < PcaTrack.DIMS) {
             noPalettes = true; // too small to project to three axes: the base palette stays

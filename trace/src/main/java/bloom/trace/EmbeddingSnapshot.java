@@ -1,16 +1,13 @@
 package bloom.trace;
 
 /**
- * The target embedding matrix at a step, row-major {@code rows x cols} (one row per token). The
- * first {@value #SPECIAL_ROWS} rows are the special tokens (padding, start, end, unknown), barely
- * trained; the others are the vocabulary's subwords.
+ * An embedding matrix at a step, row-major {@code rows x cols} (one row per token). The trace's
+ * header says how many leading rows are special (the translator's padding, start, end and
+ * unknown, barely trained), so the palette can leave them out.
  *
  * @param step the global step after which it was taken; 0 is before training
  */
 public record EmbeddingSnapshot(long step, int rows, int cols, float[] values) {
-
-    /** Leading rows that are special tokens rather than words. */
-    public static final int SPECIAL_ROWS = 4;
 
     public EmbeddingSnapshot {
         if (values.length != rows * cols) {

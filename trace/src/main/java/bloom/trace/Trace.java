@@ -138,7 +138,9 @@ public final class Trace {
                 int k = rec.getInt();
                 long seed = rec.getLong();
                 long params = rec.getLong();
-                return new TraceHeader(k, seed, params, readUtf(rec));
+                String description = readUtf(rec);
+                int special = rec.remaining() >= 4 ? rec.getInt() : TraceHeader.LEGACY_SPECIAL_ROWS;
+                return new TraceHeader(k, seed, params, description, special);
             }
             case TraceFormat.STEP -> {
                 long step = rec.getLong();
@@ -194,7 +196,11 @@ public final class Trace {
         int p = pos + 5; // payload
         long expected;
         switch (b[pos + 4]) {
-            case TraceFormat.HEADER -> expected = length >= 23 ? 1 + 4 + 8 + 8 + 2 + (in.getShort(p + 20) & 0xffff) : -1;
+            case TraceFormat.HEADER -> {
+                // since special rows were named, an int follows the description; before, nothing
+                long base = length >= 23 ? 1 + 4 + 8 + 8 + 2 + (in.getShort(p + 20) & 0xffff) : -1;
+                expected = base >= 0 && length == base + 4 ? base + 4 : base;
+            }
             case TraceFormat.STEP -> expected = length >= 49 ? 1 + 8 + 4 + 32 + 4 + 4L * in.getInt(p + 44) : -1;
             case TraceFormat.EMBEDDINGS -> expected = length >= 17 ? 1 + 8 + 4 + 4 + 4L * in.getInt(p + 8) * in.getInt(p + 12) : -1;
             case TraceFormat.EVALUATION -> expected = 1 + 8 + 8 + 4;

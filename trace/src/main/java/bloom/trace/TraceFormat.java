@@ -9,7 +9,8 @@ package bloom.trace;
  * with its own counts and its checksum matches.
  *
  * <pre>
- * HEADER     int sketchDims, long sketchSeed, long parameters, UTF description
+ * HEADER     int sketchDims, long sketchSeed, long parameters, UTF description, int specialRows
+ *            (specialRows is absent from traces written before it: they mean 4)
  * STEP       long step, int epoch, double loss, double gradNorm, double updateNorm,
  *            double paramNorm, int k, float[k] sketch
  * EMBEDDINGS long step, int rows, int cols, float[rows * cols]

@@ -38,6 +38,7 @@ public final class TraceWriter implements TraceSink, AutoCloseable {
         w.data.writeLong(header.sketchSeed());
         w.data.writeLong(header.parameters());
         w.data.writeUTF(header.description());
+        w.data.writeInt(header.specialRows());
         w.end();
         return w;
     }

@@ -111,6 +111,46 @@ class TraceTest {
     }
 
     @Test
+    void theHeaderSaysWhichSnapshotRowsAreSpecialAndOldTracesMeanTheTranslatorsFour() throws IOException {
+        Path f = dir.resolve("special.bin");
+        try (TraceWriter w = TraceWriter.create(f, new TraceHeader(3, 9, 1234, "mlp", 0))) {
+            w.step(step(1));
+        }
+        assertEquals(0, Trace.read(f).header().specialRows());
+        Path g = dir.resolve("translator.bin");
+        try (TraceWriter w = TraceWriter.create(g, new TraceHeader(3, 9, 1234, "seq2seq", 4))) {
+            w.step(step(1));
+        }
+        assertEquals(4, Trace.read(g).header().specialRows());
+
+        // a header as traces were written before: no int after the description
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(payload);
+        d.writeByte(TraceFormat.HEADER);
+        d.writeInt(3);
+        d.writeLong(9);
+        d.writeLong(1234);
+        d.writeUTF("old");
+        byte[] rec = payload.toByteArray();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(rec);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream o = new java.io.DataOutputStream(file);
+        o.write(TraceFormat.MAGIC);
+        o.writeInt(rec.length);
+        o.write(rec);
+        o.writeInt((int) crc.getValue());
+        Path old = dir.resolve("old.bin");
+        Files.write(old, file.toByteArray());
+        try (TraceWriter w = TraceWriter.resume(old, 0)) {
+            w.step(step(1));
+        }
+        Trace t = Trace.read(old);
+        assertEquals(new TraceHeader(3, 9, 1234, "old", TraceHeader.LEGACY_SPECIAL_ROWS), t.header());
+        assertEquals(1, t.steps().size());
+    }
+
+    @Test
     void nonFiniteValuesAreRecordedAsTheyAre() throws IOException {
         Path f = dir.resolve("nan.bin");
         try (TraceWriter w = TraceWriter.create(f, new TraceHeader(1, 1, 1, ""))) {

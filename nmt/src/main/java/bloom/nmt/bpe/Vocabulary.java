@@ -21,7 +21,7 @@ public final class Vocabulary {
     public static final int BOS = 1;
     public static final int EOS = 2;
     public static final int UNK = 3;
-    public static final int SPECIALS = bloom.trace.EmbeddingSnapshot.SPECIAL_ROWS;
+    public static final int SPECIALS = 4;
     private static final List<String> SPECIAL_TOKENS = List.of("<pad>", "<s>", "</s>", "<unk>");
 
     private final List<String> tokens;

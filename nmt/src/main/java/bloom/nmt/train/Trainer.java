@@ -132,7 +132,8 @@ public final class Trainer {
             Files.deleteIfExists(traceFile);
             trace = TraceWriter.create(traceFile, new TraceHeader(config.sketchDims(), config.seed(),
                     model.numParams(), "seq2seq translator, " + model.numParams()
-                    + " parameters; embeddings: " + Seq2SeqModel.TARGET_EMBEDDING + " (" + data.target.size() + " tokens)"));
+                    + " parameters; embeddings: " + Seq2SeqModel.TARGET_EMBEDDING + " (" + data.target.size() + " tokens)",
+                    Vocabulary.SPECIALS));
             start.save(dir, model);
         }
         Seq2SeqModel trained = model;
