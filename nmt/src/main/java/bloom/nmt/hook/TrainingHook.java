@@ -52,8 +52,23 @@ public final class TrainingHook extends BaseTrainingListener {
             if (p == null) {
                 throw new IllegalArgumentException("The network has no parameter '" + key + "'; it has " + model.paramTable().keySet());
             }
+            requireEmbedding(key, p);
             return p;
         };
+    }
+
+    /**
+     * Refuses, with one line naming the parameter and its shape, what cannot be an embedding: the
+     * palette projects its rows (tokens) onto three axes, so it must be a 2-D matrix of at least 3
+     * rows and 3 columns. (A bias vector or a convolution kernel would otherwise fail inside the
+     * user's training, or a two-column matrix only when the run is rendered.)
+     */
+    public static void requireEmbedding(String name, INDArray p) {
+        long[] shape = p.shape();
+        if (shape.length != 2 || shape[0] < 3 || shape[1] < 3) {
+            throw new IllegalArgumentException("parameter '" + name + "' has shape " + java.util.Arrays.toString(shape)
+                    + ": an embedding must be a 2-D matrix of at least 3 rows (tokens) and 3 columns (dimensions)");
+        }
     }
 
     /** Whether the last recorded minibatch had a finite loss, gradient norm and update norm. */
@@ -97,6 +112,7 @@ public final class TrainingHook extends BaseTrainingListener {
     }
 
     private static EmbeddingSnapshot snapshot(INDArray e, long step) {
+        requireEmbedding("embeddings", e);
         int rows = (int) e.size(0);
         int cols = (int) e.size(1);
         return new EmbeddingSnapshot(step, rows, cols, e.castTo(DataType.FLOAT).dup('c').data().asFloat());

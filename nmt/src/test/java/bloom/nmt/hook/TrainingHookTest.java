@@ -87,6 +87,23 @@ class TrainingHookTest {
         }
     }
 
+    /** A parameter that cannot be an embedding is refused before the first minibatch, naming it and its shape. */
+    @Test
+    void aBiasVectorIsNoEmbedding() {
+        MultiLayerNetwork net = network(new Sgd(0.1));
+        String bias = net.paramTable().keySet().stream().filter(k -> k.endsWith("_b")).findFirst().orElseThrow();
+        TrainingHook hook = new TrainingHook(new Recorder(), new CountSketch(16, 3), TrainingHook.parameter(bias), 4, 0);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> hook.onEpochStart(net));
+        assertTrue(e.getMessage().startsWith("parameter '" + bias + "' has shape [") && e.getMessage().contains("2-D matrix"),
+                e.getMessage());
+        INDArray twoColumns = Nd4j.zeros(DataType.FLOAT, 10, 2);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrainingHook.requireEmbedding("proj_W", twoColumns));
+        assertTrue(e.getMessage().contains("[10, 2]") && e.getMessage().contains("3 columns"), e.getMessage());
+        TrainingHook.requireEmbedding("ok_W", Nd4j.zeros(DataType.FLOAT, 3, 3));
+    }
+
     /** For plain SGD the applied update is the learning rate times the raw gradient. */
     @Test
     void sgdUpdateIsLearningRateTimesGradient() {
