@@ -88,6 +88,10 @@ public final class TrainingHook extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
+        // A plain fit(DataSet) loop starts no epoch: the embeddings before any update are taken
+        // here, before the first update is applied, if no epoch start took them.
+        current = model;
+        recorder.epochStart();
         int batch = Math.max(1, model.batchSize());
         gradNorm = norm2(model.getGradientsViewArray()) / batch;
     }

@@ -87,6 +87,22 @@ class TrainingHookTest {
         }
     }
 
+    /** A plain fit(DataSet) loop, with no epoch started, still records the embeddings before training. */
+    @Test
+    void aPlainFitLoopRecordsTheEmbeddingsBeforeTraining() {
+        Recorder r = new Recorder();
+        MultiLayerNetwork net = network(new Sgd(0.1));
+        INDArray before = net.paramTable().get("0_W").dup();
+        net.setListeners(new TrainingHook(r, new CountSketch(16, 3), TrainingHook.parameter("0_W"), 4, 0));
+        for (int i = 0; i < 5; i++) {
+            net.fit(batch(i));
+        }
+        assertEquals(List.of(0L, 4L), r.snapshots.stream().map(EmbeddingSnapshot::step).toList());
+        float[] first = r.snapshots.get(0).values();
+        float[] expected = before.dup('c').data().asFloat();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, first, 0f, "taken before the first update");
+    }
+
     /** A parameter that cannot be an embedding is refused before the first minibatch, naming it and its shape. */
     @Test
     void aBiasVectorIsNoEmbedding() {
