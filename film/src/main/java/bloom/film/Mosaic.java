@@ -174,12 +174,8 @@ public final class Mosaic {
         RenderSpec spec = new RenderSpec(settings.size().width(), settings.size().height(), settings.quality(),
                 settings.oversample(), settings.seed(), settings.threads());
         Progress.Bar bar = progress.bar("still", 1000, "\u2030");
-        Image img = renderer.render(bloom.flame.render.CompiledGenome.compile(plan.genome(frame)), spec,
-                fraction -> bar.update(Math.round(fraction * 1000), ""));
+        Image img = RenderJob.frame(plan, frame, renderer, spec, fraction -> bar.update(Math.round(fraction * 1000), ""));
         bar.finish("");
-        if (!plan.record(frame).finite()) {
-            img = NonFiniteFrame.mark(img);
-        }
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         Png.write(img, tmp);
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

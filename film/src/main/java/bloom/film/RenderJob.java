@@ -76,7 +76,12 @@ public final class RenderJob {
 
     /** Frame {@code f} as the video shows it: its genome rendered, marked red if its batch was not finite. */
     public static Image frame(FramePlanner plan, int f, Renderer renderer, RenderSpec spec) {
-        Image img = renderer.render(CompiledGenome.compile(plan.genome(f)), spec, Renderer.Progress.NONE);
+        return frame(plan, f, renderer, spec, Renderer.Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far the one frame is (a 4K still takes a while). */
+    public static Image frame(FramePlanner plan, int f, Renderer renderer, RenderSpec spec, Renderer.Progress progress) {
+        Image img = renderer.render(CompiledGenome.compile(plan.genome(f)), spec, progress);
         return plan.record(f).finite() ? img : NonFiniteFrame.mark(img);
     }
 
@@ -380,12 +385,9 @@ public final class RenderJob {
                 for (; f <= last && frames.has(f); f++) {
                     Genome g = plan.genome(f);
                     Image img = frame(plan, f, renderer, spec);
-                    int[] rgb = img.toRgb8();
-                    if (settings.caption()) {
-                        encoder.write(Caption.burn(rgb, spec.width(), spec.height(), Caption.lines(plan, f, settings.fps())));
-                    } else {
-                        encoder.write(img);
-                    }
+                    int[] rgb = img.toRgb8(); // one conversion to 8 bits for the encoder, the change and the previews
+                    encoder.write(settings.caption()
+                            ? Caption.burn(rgb, spec.width(), spec.height(), Caption.lines(plan, f, settings.fps())) : rgb);
                     double change = previous[0] == null ? Double.NaN : Stats.meanAbsoluteDifference(previous[0], rgb);
                     previous[0] = rgb;
                     if (pngDir != null) {

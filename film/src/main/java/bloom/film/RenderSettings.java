@@ -47,11 +47,6 @@ public record RenderSettings(String genome, int genomeIndex, Size size, double q
                 segmentFrames, seed, caption, codec);
     }
 
-    /** These settings at another frame size. */
-    public RenderSettings withSize(Size s) {
-        return new RenderSettings(genome, genomeIndex, s, quality, oversample, fps, threads, crf, png, palette, fold,
-                segmentFrames, seed, caption, codec);
-    }
 
     public RenderSettings {
         size.requireEven("--size");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,16 +18,11 @@ import org.eclipse.jetty.util.Fields;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +56,6 @@ public final class GalleryServer implements AutoCloseable {
     private final Settings settings;
     private final RunChannel channel;
     private final Server server;
-    private final ScheduledExecutorService heartbeat;
     private final Object stateLock = new Object();
     private long lastStateWrite;
 
@@ -73,11 +66,6 @@ public final class GalleryServer implements AutoCloseable {
         this.channel = liveRun == null ? null : new RunChannel(liveRun, log);
         this.server = Http.server(settings.host(), settings.port(), "bloom-gallery");
         server.setHandler(new Routes());
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bloom-gallery-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -113,17 +101,11 @@ public final class GalleryServer implements AutoCloseable {
         if (g.channel != null) {
             g.channel.start();
         }
-        g.heartbeat.scheduleAtFixedRate(() -> {
-            if (g.channel != null) {
-                g.channel.beat();
-            }
-        }, 10, 10, TimeUnit.SECONDS);
         return g;
     }
 
     public URI url() {
-        String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+        return Http.url(settings.host(), port(), "/");
     }
 
     public int port() {
@@ -137,7 +119,6 @@ public final class GalleryServer implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
         if (channel != null) {
             channel.close();
         }
@@ -202,7 +183,8 @@ public final class GalleryServer implements AutoCloseable {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("film", film);
             m.put("time", time);
-            m.put("name", film < loop().size() ? loop().get(film).toString() : "");
+            List<Path> loop = loop();
+            m.put("name", film < loop.size() ? loop.get(film).toString() : "");
             m.put("at", java.time.Instant.now().toString());
             if (f.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(f.toAbsolutePath().getParent());
@@ -263,14 +245,7 @@ public final class GalleryServer implements AutoCloseable {
                 }
                 Http.json(response, callback, HttpStatus.OK_200, health().toString());
             } else if (path.equals("/events") && channel != null) {
-                response.setStatus(HttpStatus.OK_200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-                Viewer[] holder = new Viewer[1];
-                Viewer v = new Viewer(response, callback, () -> channel.leave(holder[0]));
-                holder[0] = v;
-                v.send(ByteBuffer.wrap("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8)));
-                channel.join(v, false);
+                channel.serve(response, callback, false);
             } else {
                 Http.text(response, callback, HttpStatus.NOT_FOUND_404, "no such page: " + path);
             }

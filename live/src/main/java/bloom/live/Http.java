@@ -76,6 +76,12 @@ final class Http {
         }
     }
 
+    /** The address a browser on this machine opens for a server listening on {@code host}:{@code port}. */
+    static java.net.URI url(String host, int port, String pathAndQuery) {
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return java.net.URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port + pathAndQuery);
+    }
+
     static void commonHeaders(Response response) {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");

@@ -18,12 +18,8 @@ import org.eclipse.jetty.util.Fields;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,12 +55,7 @@ public final class LiveServer implements AutoCloseable {
     private final LiveToken token;
     private final Server server;
     private final ServerConnector connector;
-    private final ScheduledExecutorService heartbeat;
 
-    /** The run this server follows (for a gallery that shows it). */
-    RunChannel channel() {
-        return channel;
-    }
 
     private LiveServer(Path run, Settings settings, Consumer<String> log) throws IOException {
         this.settings = settings;
@@ -73,11 +64,6 @@ public final class LiveServer implements AutoCloseable {
         this.server = Http.server(settings.host(), settings.port(), "bloom-live");
         this.connector = Http.connector(server);
         server.setHandler(new Routes());
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bloom-live-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -96,22 +82,12 @@ public final class LiveServer implements AutoCloseable {
             throw e;
         }
         s.channel.start();
-        // a comment line now and then keeps idle connections open and finds viewers that went away
-        s.heartbeat.scheduleAtFixedRate(s::beat, 10, 10, TimeUnit.SECONDS);
         return s;
-    }
-
-    private void beat() {
-        channel.beat();
     }
 
     /** The page's address, with the token when it is needed to watch or to steer. */
     public URI url() {
-        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "127.0.0.1" : settings.host();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port() + "/?token=" + token.value());
+        return Http.url(settings.host(), port(), "/?token=" + token.value());
     }
 
     /** The address for watching without the token (public viewing only). */
@@ -135,7 +111,6 @@ public final class LiveServer implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
         channel.close();
         Http.stopQuietly(server);
     }
@@ -175,7 +150,7 @@ public final class LiveServer implements AutoCloseable {
             }
             Matcher frame = FRAME.matcher(path);
             if (path.equals("/events")) {
-                events(response, callback, tokenOk);
+                channel.serve(response, callback, tokenOk);
             } else if (frame.matches()) {
                 Path f = Previews.path(channel.run(), Integer.parseInt(frame.group(1)));
                 if (!Files.exists(f)) {
@@ -192,18 +167,6 @@ public final class LiveServer implements AutoCloseable {
             }
             return true;
         }
-    }
-
-    private void events(Response response, Callback callback, boolean controls) {
-        response.setStatus(HttpStatus.OK_200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Accel-Buffering", "no");
-        Viewer[] holder = new Viewer[1];
-        Viewer v = new Viewer(response, callback, () -> channel.leave(holder[0]));
-        holder[0] = v;
-        v.send(ByteBuffer.wrap("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8)));
-        channel.join(v, controls);
     }
 
     private void control(Request request, Response response, Callback callback, boolean tokenOk) throws Exception {

@@ -30,11 +30,14 @@ import java.util.function.Consumer;
  * trace's steps, validation scores and events, the anomalies they raise, the frames' previews,
  * and whether a process is working on the run. Every change goes to every viewer as a
  * Server-Sent Event; a viewer that connects gets the whole state first, then the changes.
- * One thread follows the files (every {@link #POLL_MILLIS} ms); sending to viewers never blocks it.
+ * One thread follows the files (every {@link #POLL_MILLIS} ms) and beats idle streams; sending to
+ * viewers never blocks it.
  */
 final class RunChannel implements AutoCloseable {
 
     static final int POLL_MILLIS = 40;
+    /** A comment line to every viewer this often keeps idle connections open and finds the ones that went away. */
+    private static final long BEAT_NANOS = 10_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path run;
@@ -82,20 +85,24 @@ final class RunChannel implements AutoCloseable {
         return viewers.stream().mapToLong(Viewer::framesDropped).sum();
     }
 
-    synchronized int frames() {
-        return frames;
-    }
-
-    synchronized long lastStep() {
-        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).step();
-    }
-
-    synchronized String state() {
-        return state;
+    /**
+     * Answers a request for {@code /events} with this run's stream: the state so far, then every
+     * change, until the viewer goes away. {@code controls} tells the page whether it may steer.
+     */
+    void serve(org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback, boolean controls) {
+        response.setStatus(org.eclipse.jetty.http.HttpStatus.OK_200);
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        Viewer[] holder = new Viewer[1];
+        Viewer v = new Viewer(response, callback, () -> viewers.remove(holder[0]));
+        holder[0] = v;
+        v.send(ByteBuffer.wrap("retry: 2000\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        join(v, controls);
     }
 
     /** Registers a viewer: it gets the state so far (and the newest frame), then every change. */
-    synchronized void join(Viewer v, boolean controls) {
+    private synchronized void join(Viewer v, boolean controls) {
         v.send(Viewer.message("hello", snapshot(controls).toString()));
         if (frames > 0) {
             ByteBuffer f = frameMessage(frames - 1);
@@ -106,15 +113,16 @@ final class RunChannel implements AutoCloseable {
         viewers.add(v);
     }
 
-    void leave(Viewer v) {
-        viewers.remove(v);
-    }
-
     private void follow() {
+        long lastBeat = System.nanoTime();
         while (running) {
             try {
                 Thread.sleep(POLL_MILLIS);
                 poll();
+                if (System.nanoTime() - lastBeat > BEAT_NANOS) {
+                    beat();
+                    lastBeat = System.nanoTime();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -250,8 +258,7 @@ final class RunChannel implements AutoCloseable {
         return Viewer.message("frame", o.toString());
     }
 
-    /** A comment line to every viewer: keeps idle connections open, and finds the ones that went away. */
-    void beat() {
+    private void beat() {
         ByteBuffer m = ByteBuffer.wrap(": beat\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (Viewer v : viewers) {
             v.send(m);

@@ -28,7 +28,6 @@ final class Viewer {
     private boolean writing;
     private boolean closed;
     private long framesDropped;
-    private long framesSent;
 
     Viewer(Response response, Callback done, Runnable onClose) {
         this.response = response;
@@ -75,14 +74,6 @@ final class Viewer {
         return framesDropped;
     }
 
-    synchronized long framesSent() {
-        return framesSent;
-    }
-
-    synchronized boolean closed() {
-        return closed;
-    }
-
     private void pump() {
         ByteBuffer next;
         synchronized (this) {
@@ -95,7 +86,6 @@ final class Viewer {
             } else if (frame != null) {
                 next = frame;
                 frame = null;
-                framesSent++;
             } else {
                 return;
             }

@@ -1,12 +1,12 @@
 package bloom.cli.command;
 
-import bloom.cli.BloomException;
 import bloom.cli.ExitCodes;
 import bloom.cli.console.Console;
 import bloom.cli.console.ConsoleProgress;
 import bloom.cli.console.ProgressBar;
 import bloom.cli.option.CommonOptions;
 import bloom.cli.option.DeviceOption;
+import bloom.cli.option.Outputs;
 import bloom.cli.option.RenderOptions;
 import bloom.film.Mosaic;
 import bloom.film.RenderSettings;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         RenderSettings rs = render.settings(common.seed);
-        if (!output.getFileName().toString().endsWith(".mp4")) {
-            throw BloomException.usage("--output " + output + ": expected a file name ending in .mp4");
-        }
-        if (Files.exists(output)) {
-            throw BloomException.usage("--output " + output + ": exists; choose another name (nothing is overwritten)");
-        }
+        Outputs.newFilm(output);
         Renderer renderer = device.open(err);
         Mosaic.Result r;
         try {

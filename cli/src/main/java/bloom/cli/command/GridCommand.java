@@ -7,6 +7,7 @@ import bloom.cli.console.ConsoleProgress;
 import bloom.cli.console.ProgressBar;
 import bloom.cli.option.CommonOptions;
 import bloom.cli.option.DeviceOption;
+import bloom.cli.option.Outputs;
 import bloom.cli.option.RenderOptions;
 import bloom.film.Genomes;
 import bloom.film.Mosaic;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +79,7 @@ public final class GridCommand implements Callable<Integer> {
         if (cols < 1) {
             throw BloomException.usage("--columns " + cols + ": expected 1 or more");
         }
-        if (!output.getFileName().toString().endsWith(".mp4")) {
-            throw BloomException.usage("--output " + output + ": expected a file name ending in .mp4");
-        }
-        if (Files.exists(output)) {
-            throw BloomException.usage("--output " + output + ": exists; choose another name (nothing is overwritten)");
-        }
+        Outputs.newFilm(output);
         Renderer renderer = device.open(err);
         Mosaic.Result r;
         try {

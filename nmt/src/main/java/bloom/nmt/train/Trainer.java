@@ -460,7 +460,7 @@ public final class Trainer {
     }
 
     /** A learning rate a person typed: finite and above 0. */
-    public static double parseRate(String text) {
+    private static double parseRate(String text) {
         double lr;
         try {
             lr = Double.parseDouble(text.strip());
