@@ -1,25 +1,19 @@
 package bloom.nmt.bench;
 
-import bloom.nmt.bpe.BytePairEncoding;
-import bloom.nmt.bpe.Vocabulary;
-import bloom.nmt.corpus.Corpus;
-import bloom.nmt.corpus.SentencePair;
-import bloom.nmt.corpus.SyntheticCorpus;
-import bloom.nmt.hook.CountSketch;
-import bloom.nmt.hook.TrainingHook;
-import bloom.nmt.model.Batches;
-import bloom.nmt.model.Dl4jTranslator;
-import bloom.nmt.model.EncodedPair;
-import bloom.nmt.model.Seq2SeqConfig;
+import bloom.hook.CountSketch;
+import bloom.hook.StepRecorder;
+import bloom.hook.TrainingHook;
 import bloom.trace.TraceHeader;
 import bloom.trace.TraceWriter;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -28,88 +22,154 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
- * What the DL4J training hook costs: the same minibatches of the embedded corpus trained on the
- * DL4J translator with and without {@link TrainingHook}, in alternating blocks so that drift in
- * machine load hits both alike. Behind {@code bloom bench hook}.
+ * What the training hook costs a generated network of a given size: the same minibatches trained
+ * with and without the hook, in alternating blocks so that drift in machine load hits both alike,
+ * compared by their medians. The hook's own time inside its callbacks is timed too: a figure of
+ * the inner loop, less noisy than the difference of two medians. Behind {@code bloom bench hook}.
  */
 public final class HookRace {
 
-    /** Median seconds per minibatch without and with the hook, over {@code batches} each. */
-    public record Result(long parameters, int batches, double withoutSeconds, double withSeconds) {
+    /**
+     * Median seconds per minibatch without and with the hook, and the median of the hook's own
+     * time per minibatch (inside its callbacks), over {@code batches} each.
+     */
+    public record Result(String model, long parameters, int batches, double withoutSeconds, double withSeconds,
+                         double hookSeconds) {
         public double ratio() {
             return withSeconds / withoutSeconds;
+        }
+
+        /** The budget: 5% of the step, or 1 ms plus 1 ns per parameter, whichever is larger. */
+        public double budgetSeconds() {
+            return Math.max(0.05 * withoutSeconds, 1e-3 + 1e-9 * parameters);
+        }
+
+        /** Whether both measures of the hook's cost are within the budget. */
+        public boolean withinBudget() {
+            return withSeconds - withoutSeconds <= budgetSeconds() && hookSeconds <= budgetSeconds();
         }
     }
 
     private HookRace() {}
 
     /**
-     * Runs the race.
+     * Runs the race on a generated model.
      *
      * @param progress hears the minibatches timed so far, of {@code 2 * batches}
      */
-    public static Result run(int batches, int block, Seq2SeqConfig model, int snapshotEvery, Consumer<String> log,
-                             LongConsumer progress) throws IOException {
+    public static Result run(GeneratedModel.Kind kind, long parameters, int batches, int block, int sketchDims,
+                             int snapshotEvery, Consumer<String> log, LongConsumer progress) throws IOException {
         if (batches < block || block < 1) {
             throw new IllegalArgumentException("batches must be at least block, and block at least 1");
         }
-        Corpus corpus = SyntheticCorpus.generate(7, 6400, 0, 1);
-        List<String> text = new ArrayList<>();
-        corpus.train().forEach(p -> {
-            text.add(p.source());
-            text.add(p.target());
-        });
-        BytePairEncoding bpe = BytePairEncoding.learn(text, BytePairEncoding.DEFAULT_MERGES);
-        List<List<String>> src = new ArrayList<>();
-        List<List<String>> tgt = new ArrayList<>();
-        for (SentencePair p : corpus.train()) {
-            src.add(bpe.encode(p.source()));
-            tgt.add(bpe.encode(p.target()));
-        }
-        Vocabulary vs = Vocabulary.build(src);
-        Vocabulary vt = Vocabulary.build(tgt);
-        List<EncodedPair> pairs = new ArrayList<>();
-        for (int i = 0; i < src.size(); i++) {
-            pairs.add(new EncodedPair(vs.ids(src.get(i)), vt.ids(tgt.get(i))));
-        }
-        List<MultiDataSet> data = new ArrayList<>();
-        for (List<EncodedPair> b : Batches.epoch(pairs, 64, 7, 0)) {
-            data.add(Batches.toDataSet(b));
-        }
-        Dl4jTranslator translator = Dl4jTranslator.create(model, vs.size(), vt.size());
-        ComputationGraph graph = translator.graph();
+        GeneratedModel m = GeneratedModel.create(kind, parameters, 7);
+        log.accept(m.description() + "; warming up");
         Path dir = Files.createTempDirectory("bloom-bench-hook");
-        try (TraceWriter trace = TraceWriter.create(dir.resolve("trace.bin"), new TraceHeader(64, 7, graph.numParams(), "bench"))) {
-            TrainingHook hook = new TrainingHook(trace, new CountSketch(64, 7),
-                    TrainingHook.parameter(Dl4jTranslator.TARGET_EMBEDDING + "_W"), snapshotEvery, 0);
-            log.accept(graph.numParams() + " parameters; warming up");
-            for (int i = 0; i < 2 * block; i++) {
-                graph.fit(data.get(i % data.size()));
+        try (TraceWriter trace = TraceWriter.create(dir.resolve("trace.bin"),
+                new TraceHeader(sketchDims, 7, m.parameters(), m.description()))) {
+            CountSketch sketch = new CountSketch(sketchDims, 7);
+            Model net = m.network();
+            StepRecorder recorder = null;
+            Timed timed = null;
+            if (net == null) {
+                recorder = new StepRecorder(trace, sketch, m.translatorEmbeddings(), snapshotEvery, 0);
+                recorder.epochStart();
+            } else {
+                timed = new Timed(new TrainingHook(trace, sketch, TrainingHook.parameter(m.embeddingKey()), snapshotEvery, 0));
+            }
+            int warm = 2 * block;
+            for (int i = 0; i < warm; i++) {
+                step(m, i, timed, recorder, i % 2 == 0);
             }
             double[] without = new double[batches];
             double[] with = new double[batches];
+            double[] hook = new double[batches];
             long done = 0;
             for (int start = 0; start < batches; start += block) {
                 for (int pass = 0; pass < 2; pass++) {
                     boolean hooked = (pass == 0) == ((start / block) % 2 == 0);
-                    graph.setListeners(hooked ? List.of(hook) : List.of());
                     for (int i = start; i < Math.min(batches, start + block); i++) {
-                        MultiDataSet ds = data.get(i % data.size());
                         long t0 = System.nanoTime();
-                        graph.fit(ds);
-                        (hooked ? with : without)[i] = (System.nanoTime() - t0) / 1e9;
+                        double own = step(m, warm + i, timed, recorder, hooked);
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        if (hooked) {
+                            with[i] = seconds;
+                            hook[i] = own;
+                        } else {
+                            without[i] = seconds;
+                        }
                         progress.accept(++done);
                     }
                 }
             }
-            graph.setListeners();
-            return new Result(graph.numParams(), batches, median(without), median(with));
+            listen(net, null);
+            return new Result(kind.label(), m.parameters(), batches, median(without), median(with), median(hook));
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /** One minibatch, hooked or not; returns the seconds the hook itself took. */
+    private static double step(GeneratedModel m, int i, Timed timed, StepRecorder recorder, boolean hooked) {
+        if (m.network() == null) {
+            // the translator computes its norms while it trains; the hook sketches and records
+            return m.fit(i, hooked ? recorder : null) / 1e9;
+        }
+        listen(m.network(), hooked ? timed : null);
+        if (timed != null) {
+            timed.nanos = 0;
+        }
+        m.fit(i, null);
+        return hooked ? timed.nanos / 1e9 : 0;
+    }
+
+    private static void listen(Model net, TrainingListener l) {
+        if (net instanceof MultiLayerNetwork m) {
+            m.setListeners(l == null ? List.of() : List.of(l));
+        } else if (net instanceof ComputationGraph g) {
+            g.setListeners(l == null ? List.of() : List.of(l));
+        }
+    }
+
+    /** The hook, with the time spent in its callbacks added up. */
+    private static final class Timed extends BaseTrainingListener {
+        private final TrainingHook hook;
+        long nanos;
+
+        Timed(TrainingHook hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        public void onEpochStart(Model model) {
+            long t0 = System.nanoTime();
+            hook.onEpochStart(model);
+            nanos += System.nanoTime() - t0;
+        }
+
+        @Override
+        public void onEpochEnd(Model model) {
+            long t0 = System.nanoTime();
+            hook.onEpochEnd(model);
+            nanos += System.nanoTime() - t0;
+        }
+
+        @Override
+        public void onGradientCalculation(Model model) {
+            long t0 = System.nanoTime();
+            hook.onGradientCalculation(model);
+            nanos += System.nanoTime() - t0;
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            long t0 = System.nanoTime();
+            hook.iterationDone(model, iteration, epoch);
+            nanos += System.nanoTime() - t0;
         }
     }
 

@@ -3,4 +3,4 @@
  * minibatch it records the loss, the raw gradient norm, the applied update's norm and a
  * fixed-seed sketch of it, and periodically a snapshot of an embedding matrix.
  */
-package bloom.nmt.hook;
+package bloom.hook;

@@ -1,10 +1,10 @@
-package bloom.nmt.hook;
+package bloom.hook;
 
 import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.StepRecord;
 import bloom.trace.TraceSink;
 
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -59,7 +59,7 @@ public final class StepRecorder {
         return lastFinite;
     }
 
-    /** Before the first step of an epoch: the embeddings before any training, once. */
+    /** The embeddings before any training, once: before the first step of the first epoch. */
     public void epochStart() {
         if (lastSnapshotStep < 0) {
             snapshot();
@@ -75,12 +75,17 @@ public final class StepRecorder {
 
     /**
      * Records one minibatch: {@code n} floats of {@code update} from {@code offset} are the update
-     * that was subtracted from the parameters.
+     * that was subtracted from the parameters (in the platform's byte order, as ND4J keeps them);
+     * its norm comes out of the same pass as its sketch.
      */
-    public void record(int epoch, double loss, double gradNorm, FloatBuffer update, long offset, long n,
-                       double updateNorm, double paramNorm) {
+    public void record(int epoch, double loss, double gradNorm, ByteBuffer update, long offset, long n,
+                       double paramNorm) {
+        double updateNorm = Math.sqrt(sketch.sketch(update, offset, n, sketchBuffer));
+        write(epoch, loss, gradNorm, updateNorm, paramNorm);
+    }
+
+    private void write(int epoch, double loss, double gradNorm, double updateNorm, double paramNorm) {
         step++;
-        sketch.sketch(update, offset, n, sketchBuffer);
         StepRecord record = new StepRecord(step, epoch, loss, gradNorm, updateNorm, paramNorm, sketchBuffer);
         lastFinite = record.finite();
         sink.step(record);
@@ -96,7 +101,8 @@ public final class StepRecorder {
 
     /** Records one minibatch whose applied update is the whole of {@code update}. */
     public void record(int epoch, double loss, double gradNorm, float[] update, double updateNorm, double paramNorm) {
-        record(epoch, loss, gradNorm, FloatBuffer.wrap(update), 0, update.length, updateNorm, paramNorm);
+        sketch.sketch(update, 0, update.length, sketchBuffer);
+        write(epoch, loss, gradNorm, updateNorm, paramNorm);
     }
 
     private void snapshot() {

@@ -1,4 +1,4 @@
-package bloom.nmt.hook;
+package bloom.hook;
 
 import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.StepRecord;

@@ -1,4 +1,4 @@
-package bloom.nmt.hook;
+package bloom.hook;
 
 import bloom.trace.EmbeddingSnapshot;
 import bloom.trace.TraceSink;
@@ -28,8 +28,11 @@ import java.util.function.Function;
 public final class TrainingHook extends BaseTrainingListener {
 
     private final StepRecorder recorder;
+    private final CountSketch sketch;
     private Model current;
     private double gradNorm = Double.NaN;
+    private int epochsEnded; // epochs ended by hand, in a loop that calls fit(DataSet) itself
+    private int lastEpoch;
 
     /**
      * @param sink          receives the records
@@ -41,6 +44,7 @@ public final class TrainingHook extends BaseTrainingListener {
      */
     public TrainingHook(TraceSink sink, CountSketch sketch, Function<Model, INDArray> embeddings, int snapshotEvery,
                         long startStep) {
+        this.sketch = sketch;
         this.recorder = new StepRecorder(sink, sketch, embeddings == null ? null : step -> snapshot(embeddings.apply(current), step),
                 snapshotEvery, startStep);
     }
@@ -64,11 +68,16 @@ public final class TrainingHook extends BaseTrainingListener {
      * user's training, or a two-column matrix only when the run is rendered.)
      */
     public static void requireEmbedding(String name, INDArray p) {
-        long[] shape = p.shape();
-        if (shape.length != 2 || shape[0] < 3 || shape[1] < 3) {
-            throw new IllegalArgumentException("parameter '" + name + "' has shape " + java.util.Arrays.toString(shape)
+        if (!isEmbedding(p)) {
+            throw new IllegalArgumentException("parameter '" + name + "' has shape " + java.util.Arrays.toString(p.shape())
                     + ": an embedding must be a 2-D matrix of at least 3 rows (tokens) and 3 columns (dimensions)");
         }
+    }
+
+    /** Whether {@code p} can be filmed as an embedding: a 2-D matrix of at least 3 rows and 3 columns. */
+    public static boolean isEmbedding(INDArray p) {
+        long[] shape = p.shape();
+        return shape.length == 2 && shape[0] >= 3 && shape[1] >= 3;
     }
 
     /** Whether the last recorded minibatch had a finite loss, gradient norm and update norm. */
@@ -80,20 +89,45 @@ public final class TrainingHook extends BaseTrainingListener {
         return recorder.step();
     }
 
-    @Override
-    public void onEpochStart(Model model) {
+    /** The epoch of the last minibatch recorded (0 before the first). */
+    public int epoch() {
+        return lastEpoch;
+    }
+
+    /**
+     * Before training: the embeddings as they are now, the step-0 snapshot, whatever loop follows
+     * ({@code fit(DataSet)}, {@code fit(MultiDataSet)} or an iterator).
+     */
+    public void begin(Model model) {
         current = model;
         recorder.epochStart();
+    }
+
+    /**
+     * The end of an epoch in a loop that calls {@code fit(DataSet)} itself, which DL4J does not
+     * count: a snapshot, and the next minibatches are recorded in the next epoch. Epochs of
+     * {@code fit(iterator, epochs)} are counted without this.
+     */
+    public void endEpoch(Model model) {
+        current = model;
+        recorder.epochEnd();
+        epochsEnded++;
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        begin(model);
     }
 
     @Override
     public void onGradientCalculation(Model model) {
         // A plain fit(DataSet) loop starts no epoch: the embeddings before any update are taken
-        // here, before the first update is applied, if no epoch start took them.
+        // here, before the first update is applied, if nothing took them yet.
         current = model;
         recorder.epochStart();
         int batch = Math.max(1, model.batchSize());
-        gradNorm = norm2(model.getGradientsViewArray()) / batch;
+        INDArray gradient = model.getGradientsViewArray();
+        gradNorm = gradient == null ? Double.NaN : Math.sqrt(sumOfSquares(gradient)) / batch;
     }
 
     @Override
@@ -103,9 +137,10 @@ public final class TrainingHook extends BaseTrainingListener {
             return; // not a training iteration
         }
         current = model;
-        INDArray flat = update.dataType() == DataType.FLOAT ? update : update.castTo(DataType.FLOAT);
-        recorder.record(epoch, model.score(), gradNorm, flat.data().asNioFloat(), flat.offset(), flat.length(),
-                norm2(update), norm2(model.params()));
+        lastEpoch = epoch + epochsEnded;
+        INDArray flat = asFloat(update);
+        recorder.record(lastEpoch, model.score(), gradNorm, flat.data().asNio(), flat.offset(), flat.length(),
+                Math.sqrt(sumOfSquares(model.params())));
         gradNorm = Double.NaN;
     }
 
@@ -115,14 +150,23 @@ public final class TrainingHook extends BaseTrainingListener {
         recorder.epochEnd();
     }
 
+    private double sumOfSquares(INDArray a) {
+        INDArray flat = asFloat(a);
+        if (!flat.isVector() || flat.elementWiseStride() != 1) {
+            double norm = flat.norm2Number().doubleValue(); // not one contiguous run of floats
+            return norm * norm;
+        }
+        return sketch.sumOfSquares(flat.data().asNio(), flat.offset(), flat.length());
+    }
+
+    private static INDArray asFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
+    }
+
     private static EmbeddingSnapshot snapshot(INDArray e, long step) {
         requireEmbedding("embeddings", e);
         int rows = (int) e.size(0);
         int cols = (int) e.size(1);
         return new EmbeddingSnapshot(step, rows, cols, e.castTo(DataType.FLOAT).dup('c').data().asFloat());
-    }
-
-    private static double norm2(INDArray a) {
-        return a == null ? Double.NaN : a.norm2Number().doubleValue();
     }
 }
