@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -43,24 +42,11 @@ class BloomHookTest {
     Path tmp;
 
     private static MultiLayerNetwork mlp(double lr) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(1).dataType(DataType.FLOAT).updater(new Sgd(lr)).list()
-                .layer(new EmbeddingLayer.Builder().nIn(20).nOut(8).build())
-                .layer(new DenseLayer.Builder().nIn(8).nOut(16).activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(16).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
-                .build());
-        net.init();
-        return net;
+        return TrainingHookTest.network(new Sgd(lr));
     }
 
     private static DataSet batch(int seed) {
-        INDArray tokens = Nd4j.createFromArray(new float[][] {{seed % 20}, {(seed * 7) % 20}, {(seed * 3) % 20}, {1}});
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            labels.putScalar(i, (seed + i) % 3, 1);
-        }
-        return new DataSet(tokens, labels);
+        return TrainingHookTest.batch(seed);
     }
 
     private static List<Long> snapshotSteps(Trace t) {

@@ -44,7 +44,7 @@ class TrainingHookTest {
         }
     }
 
-    private static MultiLayerNetwork network(IUpdater updater) {
+    static MultiLayerNetwork network(IUpdater updater) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(1).dataType(DataType.FLOAT).updater(updater).list()
                 .layer(new EmbeddingLayer.Builder().nIn(20).nOut(8).build())
@@ -56,7 +56,7 @@ class TrainingHookTest {
         return net;
     }
 
-    private static DataSet batch(int seed) {
+    static DataSet batch(int seed) {
         Nd4j.getRandom().setSeed(seed);
         INDArray tokens = Nd4j.createFromArray(new float[][] {{seed % 20}, {(seed * 7) % 20}, {(seed * 3) % 20}, {1}});
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 4, 3);

@@ -79,6 +79,7 @@ public final class HookRace {
             }
             int warm = 2 * block;
             for (int i = 0; i < warm; i++) {
+                listen(net, i % 2 == 0 ? timed : null);
                 step(m, i, timed, recorder, i % 2 == 0);
             }
             double[] without = new double[batches];
@@ -88,6 +89,7 @@ public final class HookRace {
             for (int start = 0; start < batches; start += block) {
                 for (int pass = 0; pass < 2; pass++) {
                     boolean hooked = (pass == 0) == ((start / block) % 2 == 0);
+                    listen(net, hooked ? timed : null);
                     for (int i = start; i < Math.min(batches, start + block); i++) {
                         long t0 = System.nanoTime();
                         double own = step(m, warm + i, timed, recorder, hooked);
@@ -119,7 +121,6 @@ public final class HookRace {
             // the translator computes its norms while it trains; the hook sketches and records
             return m.fit(i, hooked ? recorder : null) / 1e9;
         }
-        listen(m.network(), hooked ? timed : null);
         if (timed != null) {
             timed.nanos = 0;
         }
