@@ -24,7 +24,7 @@ import java.util.Objects;
 
 /**
  * Films the training of a DL4J network: attach it, train as usual, close it, and render the run
- * directory with {@code bloom render --run DIR}.
+ * directory with {@code bloom render DIR}.
  *
  * <pre>{@code
  * try (BloomHook hook = BloomHook.attach(network, Path.of("runs/my-model"))
@@ -229,7 +229,7 @@ public final class BloomHook implements AutoCloseable {
 
     /**
      * Detaches the hook, records the last embeddings, closes the trace and writes
-     * {@code training.json}. The run directory is then ready for {@code bloom render --run DIR}.
+     * {@code training.json}. The run directory is then ready for {@code bloom render DIR}.
      */
     @Override
     public void close() {

@@ -51,7 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "A run directory made by 'bloom run' or 'bloom train'.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run directory made by 'bloom run', 'bloom train' or a network's BloomHook.")
     Path run;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.mp4", order = 0,
