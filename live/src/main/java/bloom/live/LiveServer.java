@@ -170,11 +170,13 @@ public final class LiveServer implements AutoCloseable {
     }
 
     private void control(Request request, Response response, Callback callback, boolean tokenOk) throws Exception {
+        // The small form is read before a refusal too: a refused request whose body was left unread
+        // makes the server close the connection, and a client that reuses it gets no answer at all.
+        Fields form = Request.getParameters(request);
         if (!tokenOk) {
             Http.json(response, callback, HttpStatus.FORBIDDEN_403, Http.error("controls need the run's token"));
             return;
         }
-        Fields form = Request.getParameters(request);
         String kind = form.getValue("kind");
         String value = form.getValue("text");
         bloom.trace.Event.Kind k = kind == null ? null : bloom.trace.Event.Kind.parse(kind);
