@@ -19,7 +19,7 @@ import java.util.List;
  * @param updateNorm   the norm of the update the optimizer applied
  * @param updateRatio  update norm over parameter norm
  * @param finite       whether loss, gradient and update were all finite
- * @param relativeStep the step's size against the steps before it, as the fold used it
+ * @param relativeStep the step's size against the run's first steps and the steps around it, as the fold used it
  * @param change       mean absolute pixel difference from the previous frame (null for frame 0)
  * @param paletteStep  where the frame's palette stands between embedding snapshots, in steps
  * @param genome       digest of the frame's flame

@@ -68,4 +68,38 @@ class FramePlannerTest {
             assertEquals(inOrder.paletteStep(f), any.paletteStep(f), "palette step of frame " + f);
         }
     }
+    /** Live planning: a frame planned as soon as it is settled, records still arriving, is the frame of the whole trace. */
+    @Test
+    void framesPlannedWhileRecordsArriveEqualTheWholeTracesOnceSettled(@TempDir Path dir) throws IOException {
+        Trace t = trace(dir);
+        RenderSettings rs = new RenderSettings("star", 0, new Size(64, 36), 5, 1, 25, 2, 23, false,
+                PaletteOptions.defaults(3), FoldSettings.defaults(3), 50, 7);
+        Genome base = Genomes.load("star", 0);
+        FramePlanner whole = new FramePlanner(t, base, rs);
+        FramePlanner live = new FramePlanner(K, base, rs);
+        int si = 0;
+        int planned = 0;
+        for (StepRecord r : t.steps()) {
+            while (si < t.snapshots().size() && t.snapshots().get(si).step() < r.step()) {
+                live.add(t.snapshots().get(si++));
+            }
+            live.add(r);
+            while (planned + 2 <= live.frames() && live.settled(planned)) {
+                assertEquals(whole.genome(planned), live.genome(planned), "frame " + planned + " with " + live.frames() + " records");
+                assertEquals(whole.relativeStep(planned), live.relativeStep(planned), "relative step of frame " + planned);
+                planned++;
+            }
+        }
+        assertEquals(STEPS - bloom.flame.fold.StepScale.WINDOW, planned, "frames settled before the run ended");
+    }
+
+    @Test
+    void colourSpreadIsTheRmsDistanceFromTheMeanColour() {
+        float[] grey = new float[768];
+        java.util.Arrays.fill(grey, 0.4f);
+        assertEquals(0, FramePlanner.colourSpread(grey), 1e-9);
+        float[] halves = new float[768];
+        java.util.Arrays.fill(halves, 384, 768, 1f); // 128 black entries, 128 white
+        assertEquals(Math.sqrt(3) / 2, FramePlanner.colourSpread(halves), 1e-6);
+    }
 }

@@ -74,10 +74,10 @@ public final class RenderOptions {
     public double foldGain;
 
     @Option(names = "--fold-contrast", paramLabel = "C", defaultValue = "" + FoldSettings.DEFAULT_CONTRAST, order = 61,
-            description = "How strongly step sizes are told apart: one standard deviation of log step size becomes "
-                    + "a factor e^C in how far the flame moves, whatever the optimizer (Adam's steps vary by 10-30%%, "
-                    + "plain SGD's tenfold); 0 moves each step by its size over the geometric mean of the steps "
-                    + "so far (default: ${DEFAULT-VALUE}).")
+            description = "How strongly neighbouring step sizes are told apart: one standard deviation of log step "
+                    + "size among the 50 steps either side becomes a factor e^C in how far the flame moves, whatever "
+                    + "the optimizer (Adam's steps vary by 3-30%%, plain SGD's tenfold); 0 moves each step by its "
+                    + "size against the run's first steps only (default: ${DEFAULT-VALUE}).")
     public double foldContrast;
 
     @Option(names = "--fold-memory", paramLabel = "M", defaultValue = "" + FoldSettings.DEFAULT_MEMORY, order = 62,

@@ -4,9 +4,10 @@ package bloom.flame.fold;
  * How optimizer steps move a genome.
  *
  * @param gain        coefficient change of a typical step
- * @param contrast    how strongly step sizes are told apart (see {@link StepScale}): 0 scales each
- *                    step by the geometric mean of the steps so far; c &gt; 0 spreads one standard
- *                    deviation of log step size over a factor e^c, whatever the optimizer
+ * @param contrast    how strongly neighbouring step sizes are told apart (see {@link StepScale}):
+ *                    0 scales each step by the run's first steps only; c &gt; 0 spreads one robust
+ *                    standard deviation of log step size among the steps around it over a factor
+ *                    e^c, whatever the optimizer
  * @param memory      fraction of the accumulated offset kept from one step to the next (1 = the
  *                    steps simply add up, as in the original; below 1 the genome drifts back to
  *                    its base once training calms down)
@@ -21,7 +22,7 @@ public record FoldSettings(double gain, double contrast, double memory, double l
                            boolean opacity, long seed) implements java.io.Serializable {
 
     public static final double DEFAULT_GAIN = 0.05;
-    public static final double DEFAULT_CONTRAST = 1;
+    public static final double DEFAULT_CONTRAST = 1.5;
     public static final double DEFAULT_MEMORY = 0.98;
 
     public FoldSettings {

@@ -13,11 +13,12 @@ import java.util.SplittableRandom;
  * update to the xforms' coefficients. Only xforms marked {@code animate} move, so a genome's
  * symmetry xforms keep its symmetry.
  *
- * <p>For step t with sketch s (k numbers) and size ratio r against the steps before it ({@link StepScale}):
+ * <p>For step t with sketch s (k numbers) and size ratio r ({@link StepScale}: against the run's first
+ * steps and the steps around it):
  * <pre>
  *   direction  u = s / ||s||                               (unit, k-dimensional)
  *   amplitude  m = gain * g(r),  g(r) = r for r <= 2, 2 + 4 ln(r / 2) above
- *   offset     D_t = memory * D_(t-1) + m * M u            (M: fixed seeded Gaussian, P x k)
+ *   offset     D_t = memory^g(r) * D_(t-1) + m * M u       (M: fixed seeded Gaussian, P x k)
  *   genome     coefficient_i = base_i + bound_i * tri(D_t,i / bound_i)
  * </pre>
  * where tri is the triangle wave of slope 1 or -1 between -1 and 1 (tri(x) = x near 0): an
@@ -26,7 +27,8 @@ import java.util.SplittableRandom;
  * times further, dramatic but bounded. Because tri has slope 1 everywhere but at the turns,
  * consecutive frames differ by exactly the latest step (less the memory's pull back to the
  * base) wherever the genome wandered: frame-to-frame change follows the size of the optimizer
- * step. (A saturating map such as tanh would freeze a genome that drifted far, and the size of
+ * step. The pull back is scaled by the step too ({@code memory} per typical step, none for a
+ * step that moves nothing), so a run of tiny steps is not drawn as the genome gliding home. (A saturating map such as tanh would freeze a genome that drifted far, and the size of
  * a step there would no longer show.) A step
  * whose sketch or size is not finite moves nothing (the frame repeats) and is reported by the
  * caller, not drawn as garbage.
@@ -108,11 +110,13 @@ public final class StepFolder {
             norm += (double) v * v;
         }
         norm = Math.sqrt(norm);
-        for (int i = 0; i < offset.length; i++) {
-            offset[i] *= settings.memory();
-        }
         if (Double.isFinite(norm) && norm > 0 && Double.isFinite(ratio) && ratio > 0) {
-            double m = settings.gain() * amplitude(ratio) / norm;
+            double g = amplitude(ratio);
+            double keep = Math.pow(settings.memory(), g);
+            for (int i = 0; i < offset.length; i++) {
+                offset[i] *= keep;
+            }
+            double m = settings.gain() * g / norm;
             for (int i = 0; i < offset.length; i++) {
                 double[] row = mapping[i];
                 double d = 0;
