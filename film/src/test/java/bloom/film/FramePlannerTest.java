@@ -92,14 +92,4 @@ class FramePlannerTest {
         }
         assertEquals(STEPS - bloom.flame.fold.StepScale.WINDOW, planned, "frames settled before the run ended");
     }
-
-    @Test
-    void colourSpreadIsTheRmsDistanceFromTheMeanColour() {
-        float[] grey = new float[768];
-        java.util.Arrays.fill(grey, 0.4f);
-        assertEquals(0, FramePlanner.colourSpread(grey), 1e-9);
-        float[] halves = new float[768];
-        java.util.Arrays.fill(halves, 384, 768, 1f); // 128 black entries, 128 white
-        assertEquals(Math.sqrt(3) / 2, FramePlanner.colourSpread(halves), 1e-6);
-    }
 }
