@@ -51,7 +51,8 @@ public record Curves(double[] values) {
     /**
      * Lookup tables, one per curve, of {@code y} at {@code LUT} evenly spaced {@code x}: the
      * parametric curve is sampled densely and inverted in x (curves are meant to be monotonic
-     * in x; where not, the last sample wins).
+     * in x; where not, the last sample wins). Outside the x range the curve spans (Fractorium
+     * writes curves that end at x = 0.75) a table holds the curve's end value.
      */
     public float[][] tables() {
         float[][] t = new float[CURVES][LUT];
@@ -82,7 +83,7 @@ public record Curves(double[] values) {
             int j = 0;
             for (int k = 0; k < LUT; k++) {
                 double x = k / (double) (LUT - 1);
-                while (j < samples && sx[j + 1] < x) {
+                while (j < samples - 1 && sx[j + 1] < x) {
                     j++;
                 }
                 double f = sx[j + 1] > sx[j] ? (x - sx[j]) / (sx[j + 1] - sx[j]) : 0;
