@@ -66,8 +66,45 @@ public final class FlameXml {
         return parse(new ByteArrayInputStream(bytes), file.toString());
     }
 
-    /** Reads every genome of an XML document; {@code source} names it in errors. */
+    /**
+     * Reads every genome of an XML document; {@code source} names it in errors. A file of several
+     * top-level {@code <flame>} elements with no root around them (Electric Sheep writes them; flam3
+     * reads them) is read as if one enclosed them, with the same line numbers.
+     */
     public static List<Genome> parse(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new FlameFormatException(source, 0, "cannot read: " + e.getMessage());
+        }
+        try {
+            return parseDocument(new ByteArrayInputStream(bytes), source);
+        } catch (SeveralRoots e) {
+            return parseDocument(new ByteArrayInputStream(enclosed(bytes)), source);
+        }
+    }
+
+    /** The parser's complaint about a second top-level element. */
+    private static final class SeveralRoots extends RuntimeException {
+        SeveralRoots() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The document with a root element around its content, after any XML declaration, on the same line. */
+    static byte[] enclosed(byte[] doc) {
+        String text = new String(doc, java.nio.charset.StandardCharsets.ISO_8859_1); // byte for byte
+        int at = 0;
+        if (text.startsWith("<?xml")) {
+            int end = text.indexOf("?>");
+            at = end < 0 ? 0 : end + 2;
+        }
+        String wrapped = text.substring(0, at) + "<flames>" + text.substring(at) + "\n</flames>\n";
+        return wrapped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static List<Genome> parseDocument(InputStream in, String source) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -83,6 +120,9 @@ public final class FlameXml {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             String msg = e.getMessage();
+            if (!genomes.isEmpty() && msg != null && msg.contains("following the root element")) {
+                throw new SeveralRoots();
+            }
             int idx = msg == null ? -1 : msg.indexOf("Message: ");
             String text = idx >= 0 ? msg.substring(idx + 9) : String.valueOf(msg);
             // The parser names some errors by a key, "http://...#AttributeNotUnique?element&attribute"

@@ -62,6 +62,22 @@ class FlameXmlTest {
         assertEquals(1f, g.palette().blue(255));
     }
 
+    /** Electric Sheep files hold several top-level flames with no root around them; flam3 reads them, so does Bloom. */
+    @Test
+    void severalTopLevelFlamesAreReadWithTheirOwnLineNumbers() {
+        String one = "<flame name=\"a\">\n<xform weight=\"1\" linear=\"1\"/>" + PALETTE + "\n</flame>\n";
+        List<Genome> both = parse("<?xml version=\"1.0\"?>\n" + one + one.replace("\"a\"", "\"b\""));
+        assertEquals(2, both.size());
+        assertEquals("a", both.get(0).name());
+        assertEquals("b", both.get(1).name());
+        FlameFormatException e = assertThrows(FlameFormatException.class,
+                () -> parse(one + "<flame name=\"c\">\n<xform weight=\"heavy\" linear=\"1\"/>" + PALETTE + "</flame>"));
+        assertEquals(5, e.line(), e.getMessage());
+        e = assertThrows(FlameFormatException.class, () -> parse(one + "<flame>\n<xform weight=\"1\">\n</flame>"));
+        assertEquals(6, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed XML"), e.getMessage());
+    }
+
     @Test
     void malformedXmlNamesTheLine() {
         FlameFormatException e = assertThrows(FlameFormatException.class,
