@@ -17,6 +17,8 @@ public final class Variations {
     private static final List<Variation> ALL;
     private static final Map<String, Variation> BY_NAME;
     private static final Map<String, Variation> BY_PARAMETER;
+    /** Registered names and parameter names by their lower case; null where two differ only in case. */
+    private static final Map<String, String> BY_LOWER_CASE;
 
     static {
         Builder b = new Builder();
@@ -38,6 +40,27 @@ public final class Variations {
         }
         BY_NAME = Collections.unmodifiableMap(byName);
         BY_PARAMETER = Collections.unmodifiableMap(byParam);
+        Map<String, String> lower = new java.util.HashMap<>();
+        for (String k : byName.keySet()) {
+            lower.merge(k.toLowerCase(java.util.Locale.ROOT), k, (x, y) -> "");
+        }
+        for (String k : byParam.keySet()) {
+            lower.merge(k.toLowerCase(java.util.Locale.ROOT), k, (x, y) -> "");
+        }
+        lower.values().removeIf(String::isEmpty);
+        BY_LOWER_CASE = Collections.unmodifiableMap(lower);
+    }
+
+    /**
+     * The registered spelling of a variation or parameter attribute written in another case
+     * (Fractorium writes {@code Mobius} and {@code Mobius_Re_A} for flam3's {@code mobius} and
+     * {@code mobius_re_a}); empty if none, or if the attribute is registered as it is.
+     */
+    public static Optional<String> spelling(String attribute) {
+        if (BY_NAME.containsKey(attribute) || BY_PARAMETER.containsKey(attribute)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_LOWER_CASE.get(attribute.toLowerCase(java.util.Locale.ROOT)));
     }
 
     private Variations() {}

@@ -263,7 +263,15 @@ public final class FlameXml {
         }
 
         private Xform readXform(String which) {
-            Map<String, String> a = attributes();
+            Map<String, String> a = new LinkedHashMap<>();
+            // Variations and parameters written in another case (Fractorium's "Mobius") take the
+            // registered spelling; an attribute also present in that spelling keeps its own.
+            Map<String, String> raw = attributes();
+            for (Map.Entry<String, String> e : raw.entrySet()) {
+                String key = e.getKey();
+                Optional<String> spelled = XFORM_ATTRIBUTES.contains(key) ? Optional.empty() : Variations.spelling(key);
+                a.put(spelled.isPresent() && !raw.containsKey(spelled.get()) ? spelled.get() : key, e.getValue());
+            }
             Attr at = new Attr(a, source, which, r.getLocation().getLineNumber());
             List<VariationTerm> terms = new ArrayList<>();
             Set<String> unknown = new LinkedHashSet<>();

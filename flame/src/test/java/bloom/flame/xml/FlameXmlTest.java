@@ -2,6 +2,7 @@ package bloom.flame.xml;
 
 import bloom.flame.TestImages;
 import bloom.flame.genome.Genome;
+import bloom.flame.genome.VariationTerm;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -76,6 +77,22 @@ class FlameXmlTest {
         e = assertThrows(FlameFormatException.class, () -> parse(one + "<flame>\n<xform weight=\"1\">\n</flame>"));
         assertEquals(6, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("malformed XML"), e.getMessage());
+    }
+
+    /** Fractorium spells flam3's mobius and its parameters with capitals. */
+    @Test
+    void variationsWrittenInAnotherCaseTakeTheRegisteredSpelling() {
+        Genome g = parse("<flame><xform weight=\"1\" Mobius=\"0.7\" Mobius_Re_A=\"0.5\" Mobius_Im_C=\"-1\"/>" + PALETTE + "</flame>").get(0);
+        VariationTerm t = g.xforms().get(0).variations().get(0);
+        assertEquals("mobius", t.variation().name());
+        assertEquals(0.7, t.weight(), 1e-12);
+        java.util.List<String> names = t.variation().parameters().stream().map(bloom.flame.variation.Parameter::name).toList();
+        assertEquals(0.5, t.parameters()[names.indexOf("mobius_re_a")], 1e-12);
+        assertEquals(-1, t.parameters()[names.indexOf("mobius_im_c")], 1e-12);
+        assertEquals(1, t.parameters()[names.indexOf("mobius_re_d")], 1e-12, "a parameter not given keeps its default");
+        FlameFormatException e = assertThrows(FlameFormatException.class,
+                () -> parse("<flame><xform weight=\"1\" Mobiuz=\"1\"/>" + PALETTE + "</flame>"));
+        assertTrue(e.getMessage().contains("'Mobiuz'"), e.getMessage());
     }
 
     @Test
