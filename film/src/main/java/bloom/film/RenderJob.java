@@ -110,9 +110,9 @@ public final class RenderJob {
 
     /**
      * Renders while training runs, from the records {@code feed} hands over: frame t is planned
-     * once record t+1 has arrived (so every snapshot up to step t is known) and the records its
-     * step size is measured against ({@link FramePlanner#settled}: {@link bloom.flame.fold.StepScale#WINDOW} after
-     * it), or training ended.
+     * once the records its step size is measured against have arrived ({@link FramePlanner#settled}:
+     * the {@link bloom.flame.fold.StepScale#WINDOW} after it, so also record t+1 and with it every
+     * snapshot up to step t), or training ended.
      * While training runs, the CPU renderer keeps one core free for it; afterwards it takes all.
      * {@code rendered} hears the number of frames encoded so far.
      *
@@ -140,7 +140,7 @@ public final class RenderJob {
                         cpu.limitParallelism(cores);
                     }
                 }
-                while (!ended[0] && (plan.frames() < f + 2 || !plan.settled(f))) {
+                while (!ended[0] && !plan.settled(f)) {
                     Object item = next(feed);
                     if (LiveFeed.isEnd(item)) {
                         ended[0] = true;

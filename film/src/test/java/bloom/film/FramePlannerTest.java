@@ -22,6 +22,8 @@ class FramePlannerTest {
 
     private static final int K = 8;
     private static final int STEPS = 700;
+    private static final RenderSettings SETTINGS = new RenderSettings("star", 0, new Size(64, 36), 5, 1, 25, 2, 23, false,
+            PaletteOptions.defaults(3), FoldSettings.defaults(3), 50, 7);
 
     private static Trace trace(Path dir) throws IOException {
         SplittableRandom r = new SplittableRandom(5);
@@ -52,8 +54,7 @@ class FramePlannerTest {
     @Test
     void anyFrameInAnyOrderIsTheFrameOfAPlanInOrder(@TempDir Path dir) throws IOException {
         Trace t = trace(dir);
-        RenderSettings rs = new RenderSettings("star", 0, new Size(64, 36), 5, 1, 25, 2, 23, false,
-                PaletteOptions.defaults(3), FoldSettings.defaults(3), 50, 7);
+        RenderSettings rs = SETTINGS;
         Genome base = Genomes.load("star", 0);
         FramePlanner inOrder = new FramePlanner(t, base, rs);
         Genome[] expected = new Genome[STEPS];
@@ -72,8 +73,7 @@ class FramePlannerTest {
     @Test
     void framesPlannedWhileRecordsArriveEqualTheWholeTracesOnceSettled(@TempDir Path dir) throws IOException {
         Trace t = trace(dir);
-        RenderSettings rs = new RenderSettings("star", 0, new Size(64, 36), 5, 1, 25, 2, 23, false,
-                PaletteOptions.defaults(3), FoldSettings.defaults(3), 50, 7);
+        RenderSettings rs = SETTINGS;
         Genome base = Genomes.load("star", 0);
         FramePlanner whole = new FramePlanner(t, base, rs);
         FramePlanner live = new FramePlanner(K, base, rs);

@@ -63,7 +63,7 @@ public final class FlameXml {
         } catch (IOException e) {
             throw new FlameFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
-        return parse(new ByteArrayInputStream(bytes), file.toString());
+        return parse(bytes, file.toString());
     }
 
     /**
@@ -78,6 +78,10 @@ public final class FlameXml {
         } catch (IOException e) {
             throw new FlameFormatException(source, 0, "cannot read: " + e.getMessage());
         }
+        return parse(bytes, source);
+    }
+
+    private static List<Genome> parse(byte[] bytes, String source) {
         try {
             return parseDocument(new ByteArrayInputStream(bytes), source);
         } catch (SeveralRoots e) {

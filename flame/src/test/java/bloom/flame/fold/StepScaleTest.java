@@ -29,34 +29,6 @@ class StepScaleTest {
         return u;
     }
 
-    private static double[] ranks(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
-        double[] r = new double[v.length];
-        for (int k = 0; k < v.length; k++) {
-            r[idx[k]] = k;
-        }
-        return r;
-    }
-
-    private static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double m = (a.length - 1) / 2.0;
-        double num = 0;
-        double da = 0;
-        double db = 0;
-        for (int i = 0; i < a.length; i++) {
-            num += (ra[i] - m) * (rb[i] - m);
-            da += (ra[i] - m) * (ra[i] - m);
-            db += (rb[i] - m) * (rb[i] - m);
-        }
-        return num / Math.sqrt(da * db);
-    }
-
     @Test
     void contrastZeroIsTheSquaredStepOverTheRunsFirstSteps() {
         double[] u = {2, 8, 1, 4, 3, 5, 2, 6, 7, 1, 9, 0.5};
@@ -91,7 +63,7 @@ class StepScaleTest {
                 double spread = Math.sqrt(sq / u.length - (sum / u.length) * (sum / u.length));
                 // A clipped standard normal at +-2 has standard deviation 0.88.
                 assertEquals(0.88 * c, spread, 0.12 * c, "contrast " + c + ", log step spread " + sd);
-                assertTrue(spearman(u, r) > 0.97, "ratios follow the step sizes: " + spearman(u, r));
+                assertTrue(StepFolderTest.spearman(u, r) > 0.97, "ratios follow the step sizes: " + StepFolderTest.spearman(u, r));
             }
         }
     }
@@ -122,7 +94,7 @@ class StepScaleTest {
         }
         double typical = 0.1 / s.typical();
         assertEquals(typical * typical, late[late.length / 2], 0.3 * typical * typical, "median steady step");
-        assertTrue(spearman(u, r) > 0.8, "whole run: " + spearman(u, r));
+        assertTrue(StepFolderTest.spearman(u, r) > 0.8, "whole run: " + StepFolderTest.spearman(u, r));
     }
 
     /** One exploding step is drawn huge, and the steps around it keep their ratios within a quarter (their local spread is e^-3..e^3). */
