@@ -21,38 +21,65 @@ public final class Genomes {
 
     /** Genome {@code index} of {@code spec}: an embedded name or a path to a .flame/.flam3 file. */
     public static Genome load(String spec, int index) {
-        List<Genome> all = loadAll(spec);
+        return load(spec, index, w -> { });
+    }
+
+    /**
+     * Genome {@code index} of {@code spec}, handing each line of what was read but not applied
+     * to {@code warnings}. Only that genome must be readable: a bad neighbour in the same file
+     * is not its problem.
+     */
+    public static Genome load(String spec, int index, java.util.function.Consumer<String> warnings) {
+        List<FlameXml.Entry> all = entries(spec);
         if (index < 0 || index >= all.size()) {
             throw FilmException.usage("--index " + index + ": " + spec + " holds " + all.size() + " genome"
                     + (all.size() == 1 ? "" : "s") + " (indices 0 to " + (all.size() - 1) + ")");
         }
-        return all.get(index);
+        FlameXml.Entry e = all.get(index);
+        if (!e.ok()) {
+            long good = all.stream().filter(FlameXml.Entry::ok).count();
+            String others = all.size() == 1 || good == 0 ? "" : " (" + good + " of its " + all.size()
+                    + " genomes can be read; --index picks one)";
+            throw FilmException.badInput(e.error().getMessage() + others);
+        }
+        String where = spec + (all.size() > 1 ? " genome " + index : "");
+        e.warnings().forEach(w -> warnings.accept(where + ": " + w));
+        return e.genome();
     }
 
-    /** Every genome of {@code spec}, in file order. */
+    /** Every genome of {@code spec}, in file order; the first that cannot be read fails them all. */
     public static List<Genome> loadAll(String spec) {
-        List<Genome> all;
+        List<Genome> out = new java.util.ArrayList<>();
+        for (FlameXml.Entry e : entries(spec)) {
+            if (!e.ok()) {
+                throw FilmException.badInput(e.error().getMessage());
+            }
+            out.add(e.genome());
+        }
+        return out;
+    }
+
+    /** Each genome of {@code spec} on its own, readable or with its error. */
+    public static List<FlameXml.Entry> entries(String spec) {
         if (EMBEDDED.contains(spec)) {
             String resource = "/bloom/examples/genomes/" + spec + ".flame";
             try (InputStream in = Genomes.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("embedded genome " + resource + " is missing from the build");
                 }
-                all = FlameXml.parse(in, spec + ".flame (embedded)");
+                return FlameXml.parseEntries(in, spec + ".flame (embedded)");
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read embedded genome " + spec + ": " + e.getMessage(), e);
             }
-        } else {
-            Path file = Path.of(spec);
-            if (!Files.exists(file)) {
-                throw FilmException.badInput(spec + ": genome file not found (embedded genomes: " + String.join(", ", EMBEDDED) + ")");
-            }
-            try {
-                all = FlameXml.read(file);
-            } catch (FlameFormatException e) {
-                throw FilmException.badInput(e.getMessage());
-            }
         }
-        return all;
+        Path file = Path.of(spec);
+        if (!Files.exists(file)) {
+            throw FilmException.badInput(spec + ": genome file not found (embedded genomes: " + String.join(", ", EMBEDDED) + ")");
+        }
+        try {
+            return FlameXml.readEntries(file);
+        } catch (FlameFormatException e) {
+            throw FilmException.badInput(e.getMessage());
+        }
     }
 }

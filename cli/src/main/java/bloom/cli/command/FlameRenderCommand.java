@@ -76,7 +76,7 @@ public final class FlameRenderCommand implements Callable<Integer> {
         if (bits != 8 && bits != 16) {
             throw BloomException.usage("--bits " + bits + ": expected 8 or 16");
         }
-        Genome g = Genomes.load(file, index);
+        Genome g = Genomes.load(file, index, w -> Console.log(spec.commandLine().getErr(), "warning: " + w));
         int w = size != null ? size.width() : g.camera().width();
         int h = size != null ? size.height() : g.camera().height();
         double q = quality != null ? quality : g.sampling().quality();

@@ -81,7 +81,7 @@ public final class RenderCommand implements Callable<Integer> {
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
         if (spark == null) {
-            rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex())); // on Spark, each executor's heap is what counts
+            rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex(), w -> Console.log(spec.commandLine().getErr(), "warning: " + w))); // on Spark, each executor's heap is what counts
         }
         if (!Files.isWritable(run)) {
             return render(err, rs); // a read-only run (another user's, a mounted archive): no process can change it

@@ -104,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         TrainingSettings ts = training.settings(common.seed, batches);
         RenderSettings rs = render.settings(common.seed);
-        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex())); // before training: a typo in --genome or --index, or a frame too large for the heap, fails at once
+        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex(), w -> Console.log(spec.commandLine().getErr(), "warning: " + w))); // before training: a typo in --genome or --index, or a frame too large for the heap, fails at once
         corpus = ts.loadCorpus(); // before the run directory: a bad corpus leaves nothing behind
         Renderer renderer = device.open(err); // before training: --device cuda without a GPU fails at once
         try {

@@ -64,7 +64,7 @@ public final class StillCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunDirectory.requireRun(run);
         RenderSettings rs = render.settings(common.seed);
-        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex()));
+        rs.checkMemory(Genomes.load(rs.genome(), rs.genomeIndex(), w -> Console.log(spec.commandLine().getErr(), "warning: " + w)));
         Path out = output != null ? output : run.resolve("still-" + batch + "-" + rs.size() + ".png");
         if (!out.getFileName().toString().endsWith(".png")) {
             throw BloomException.usage("--output " + out + ": expected a file name ending in .png");

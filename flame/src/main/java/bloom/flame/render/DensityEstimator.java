@@ -17,13 +17,19 @@ final class DensityEstimator {
 
     private DensityEstimator() {}
 
-    /** Returns a new cell array (same layout as the histogram) of log-scaled, spread values. */
-    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve) {
+    /**
+     * Returns a new cell array (same layout as the histogram) of log-scaled, spread values. With
+     * {@code oversample} {@code os > 1} the density that picks a cell's kernel is the count of the
+     * os x os cells from it, one output pixel's worth, as flam3 measures it: one cell's count alone
+     * is os^2 times too sparse and would pick kernels too wide (radius and minimum are in cells).
+     */
+    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample) {
         float[] in = h.cells;
         float[] out = new float[in.length];
         int w = h.width;
         int ht = h.height;
         Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
+        int os = Math.max(1, oversample);
         for (int y = 0; y < ht; y++) {
             for (int x = 0; x < w; x++) {
                 int c = (y * w + x) * 4;
@@ -36,7 +42,17 @@ final class DensityEstimator {
                 float g = (float) (in[c + 1] * scale);
                 float b = (float) (in[c + 2] * scale);
                 float a = (float) (n * scale);
-                double rad = kernels.length == 0 ? 0 : Math.max(minimum, radius / Math.pow(n, curve));
+                double density = n;
+                if (os > 1 && kernels.length > 0) {
+                    density = 0;
+                    for (int j = 0; j < os && y + j < ht; j++) {
+                        int row = ((y + j) * w + x) * 4 + 3;
+                        for (int i = 0; i < os && x + i < w; i++) {
+                            density += in[row + 4 * i];
+                        }
+                    }
+                }
+                double rad = kernels.length == 0 ? 0 : Math.max(minimum, radius / Math.pow(density, curve));
                 int q = (int) Math.round(rad * STEPS_PER_CELL);
                 if (q < STEPS_PER_CELL / 2 || kernels.length == 0) {
                     out[c] += r;

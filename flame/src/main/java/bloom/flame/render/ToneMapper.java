@@ -33,7 +33,7 @@ final class ToneMapper {
         double k2 = (double) os * os / (tone.contrast() * area * spec.quality());
 
         float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
-                sampling.estimatorMinimum() * os, sampling.estimatorCurve());
+                sampling.estimatorMinimum() * os, sampling.estimatorCurve(), os);
         float[] accum = downsample(density, h, spec, filter);
         return gamma(accum, spec.width(), spec.height(), tone);
     }

@@ -409,9 +409,9 @@ final class Flam3Variations {
             s.px += w * e * Math.cos(s.ty);
             s.py += w * e * Math.sin(s.ty);
         });
-        // 83 log: the complex logarithm (log r, phi)
-        v.add("log", (s, w, p, o) -> {
-            s.px += w * 0.5 * Math.log(s.sumsq());
+        // 83 log: the complex logarithm (log r, phi); JWildfire's and Ember's log_base divides log r by ln(base)
+        v.add("log", params(Variations.extension("log_base", Math.E)), (s, w, p, o) -> {
+            s.px += w * 0.5 / (p[o] > 0 && p[o] != 1 ? Math.log(p[o]) : 1) * Math.log(s.sumsq());
             s.py += w * s.atanYX();
         });
         // 84 sin: the complex sine (sin x cosh y, cos x sinh y)

@@ -221,6 +221,359 @@ final class PluginVariations {
                 s.pz += w * h;
             }
         });
+        // ---- variations of JWildfire, Apophysis and Ember genomes that artists share ----
+        // sineblur: a blur disc whose radius is acos(2 u^power - 1) / pi for uniform u
+        v.add("sineblur", params("sineblur_power", 1), (s, w, p, o) -> {
+            double power = Math.max(0, p[o]);
+            double a = s.random01() * 2 * Math.PI;
+            double u = s.random01();
+            double r = w * Math.acos(2 * (power == 1 ? u : Math.pow(u, power)) - 1) / Math.PI;
+            s.px += r * Math.cos(a);
+            s.py += r * Math.sin(a);
+        });
+        // hemisphere: the plane wrapped onto the unit hemisphere, (x, y, 1) / sqrt(r^2 + 1)
+        v.add("hemisphere", (s, w, p, o) -> {
+            double r = w / Math.sqrt(s.sumsq() + 1);
+            s.px += r * s.tx;
+            s.py += r * s.ty;
+            s.pz += r;
+        });
+        // blur_linear: the point smeared along a line of the given length and angle
+        v.add("blur_linear", params("blur_linear_length", 1, "blur_linear_angle", 0), (s, w, p, o) -> {
+            double r = p[o] * s.random01();
+            s.px += w * (s.tx + r * Math.cos(p[o + 1]));
+            s.py += w * (s.ty + r * Math.sin(p[o + 1]));
+        });
+        // blur_circle: a uniform blur over the unit disc
+        v.add("blur_circle", (s, w, p, o) -> {
+            double a = s.random01() * 2 * Math.PI, r = w * Math.sqrt(s.random01());
+            s.px += r * Math.cos(a);
+            s.py += r * Math.sin(a);
+        });
+        // blur_zoom: the point smeared along the ray from the centre (x, y), up to 1 + length times as far
+        v.add("blur_zoom", params("blur_zoom_length", 0, "blur_zoom_x", 0, "blur_zoom_y", 0), (s, w, p, o) -> {
+            double z = 1 + p[o] * s.random01();
+            s.px += w * ((s.tx - p[o + 1]) * z + p[o + 1]);
+            s.py += w * ((s.ty - p[o + 2]) * z + p[o + 2]);
+        });
+        // blur3D: a Gaussian-ish blur in a random direction of space
+        v.add("blur3D", (s, w, p, o) -> {
+            double a = s.random01() * 2 * Math.PI, cz = 2 * s.random01() - 1, sz = Math.sqrt(1 - cz * cz);
+            double r = w * (s.random01() + s.random01() + s.random01() + s.random01() - 2);
+            s.px += r * sz * Math.cos(a);
+            s.py += r * sz * Math.sin(a);
+            s.pz += r * cz;
+        });
+        // sphereblur: a blur filling the ball of radius w, denser at the centre as power falls below 1/3
+        v.add("sphereblur", params("sphereblur_power", 1), (s, w, p, o) -> {
+            double a = s.random01() * 2 * Math.PI, cz = 2 * s.random01() - 1, sz = Math.sqrt(1 - cz * cz);
+            double r = w * Math.pow(s.random01(), 1.0 / (3 * Math.max(EPS, Math.abs(p[o]))));
+            s.px += r * sz * Math.cos(a);
+            s.py += r * sz * Math.sin(a);
+            s.pz += r * cz;
+        });
+        // gaussian: the point moved by a Gaussian-ish offset in a random direction
+        v.add("gaussian", (s, w, p, o) -> {
+            double a = s.random01() * 2 * Math.PI;
+            double r = s.random01() + s.random01() + s.random01() + s.random01() - 2;
+            s.px += w * (s.tx + r * Math.cos(a));
+            s.py += w * (s.ty + r * Math.sin(a));
+        });
+        // farblur: a Gaussian-ish blur whose size grows with the squared distance from the origin point
+        v.add("farblur", params("farblur_x", 1, "farblur_y", 1, "farblur_z", 1, "farblur_x_origin", 0,
+                "farblur_y_origin", 0, "farblur_z_origin", 0), (s, w, p, o) -> {
+            double dx = s.tx - p[o + 3], dy = s.ty - p[o + 4], dz = s.tz - p[o + 5];
+            double d = dx * dx + dy * dy + dz * dz;
+            double g = d * (s.random01() + s.random01() + s.random01() + s.random01() - 2);
+            s.px += w * (s.tx + p[o] * g);
+            s.py += w * (s.ty + p[o + 1] * g);
+            s.pz += w * (s.tz + p[o + 2] * g);
+        });
+        // spherical3D: inversion in the unit sphere, (x, y, z) / (x^2 + y^2 + z^2)
+        v.add("spherical3D", (s, w, p, o) -> {
+            double r = w / (s.sumsq() + s.tz * s.tz + EPS);
+            s.px += r * s.tx;
+            s.py += r * s.ty;
+            s.pz += r * s.tz;
+        });
+        // sphericalN: spherical with r^-dist, its result copied around the origin floor(power) times
+        v.add("sphericalN", params("sphericalN_power", 1, "sphericalN_dist", 1), (s, w, p, o) -> {
+            double n = Math.max(1, Math.floor(Math.abs(p[o])));
+            double a = s.atanYX() + Math.floor(n * s.random01()) * 2 * Math.PI / n;
+            double r = w / (Math.pow(s.sqrt(), p[o + 1]) + EPS);
+            s.px += r * Math.cos(a);
+            s.py += r * Math.sin(a);
+        });
+        // twoface: spherical on the half plane x > 0, the point unchanged on the other
+        v.add("twoface", (s, w, p, o) -> {
+            double r = s.tx > 0 ? w / (s.sumsq() + EPS) : w;
+            s.px += r * s.tx;
+            s.py += r * s.ty;
+        });
+        // invpolar: the inverse of polar, x read as angle / pi and y as radius - 1
+        v.add("invpolar", (s, w, p, o) -> {
+            double r = 1 + s.ty, a = s.tx * Math.PI;
+            s.px += w * r * Math.sin(a);
+            s.py += w * r * Math.cos(a);
+        });
+        // unpolar: y as log radius, x as angle, scaled by 1 / (2 pi)
+        v.add("unpolar", (s, w, p, o) -> {
+            double r = w / (2 * Math.PI) * Math.exp(s.ty);
+            s.px += r * Math.sin(s.tx);
+            s.py += r * Math.cos(s.tx);
+        });
+        // juliaq: julian with the root's exponent divisor / power
+        v.add("juliaq", params("juliaq_power", 3, "juliaq_divisor", 2), (s, w, p, o) -> {
+            double power = Math.rint(p[o]) == 0 ? 1 : Math.rint(p[o]), div = p[o + 1] == 0 ? 1 : p[o + 1];
+            double branch = Math.floor(Math.abs(power) * s.random01());
+            double a = (s.atanYX() + 2 * Math.PI * branch) * div / power;
+            double r = w * Math.pow(s.sumsq() + EPS, 0.5 * div / power);
+            s.px += r * Math.cos(a);
+            s.py += r * Math.sin(a);
+        });
+        // move: the point translated by (x, y)
+        v.add("move", params("move_x", 0, "move_y", 0), (s, w, p, o) -> {
+            s.px += w * (s.tx + p[o]);
+            s.py += w * (s.ty + p[o + 1]);
+        });
+        // rotate_x, rotate_y, rotate_z: the point turned about an axis by weight * 90 degrees
+        v.add("rotate_x", (s, w, p, o) -> {
+            double c = Math.cos(w * Math.PI / 2), sn = Math.sin(w * Math.PI / 2);
+            s.px += s.tx;
+            s.py += c * s.ty - sn * s.tz;
+            s.pz += sn * s.ty + c * s.tz;
+        });
+        v.add("rotate_y", (s, w, p, o) -> {
+            double c = Math.cos(w * Math.PI / 2), sn = Math.sin(w * Math.PI / 2);
+            s.px += c * s.tx + sn * s.tz;
+            s.py += s.ty;
+            s.pz += c * s.tz - sn * s.tx;
+        });
+        v.add("rotate_z", (s, w, p, o) -> {
+            double c = Math.cos(w * Math.PI / 2), sn = Math.sin(w * Math.PI / 2);
+            s.px += c * s.tx - sn * s.ty;
+            s.py += sn * s.tx + c * s.ty;
+            s.pz += s.tz;
+        });
+        // curl3D: the curl map in space, (t + c |t|^2) / (1 + 2 c.t + |c|^2 |t|^2) with c's y negated as in curl
+        v.add("curl3D", params("curl3D_cx", 0, "curl3D_cy", 0, "curl3D_cz", 0), (s, w, p, o) -> {
+            double cx = p[o], cy = p[o + 1], cz = p[o + 2];
+            double r2 = s.sumsq() + s.tz * s.tz;
+            double d = r2 * (cx * cx + cy * cy + cz * cz) + 2 * (cx * s.tx - cy * s.ty + cz * s.tz) + 1;
+            double r = w / (Math.abs(d) < EPS ? EPS : d);
+            s.px += r * (s.tx + cx * r2);
+            s.py += r * (s.ty - cy * r2);
+            s.pz += r * (s.tz + cz * r2);
+        });
+        // crop: the rectangle [left, right] x [top, bottom] kept; a point outside is pulled to its edge,
+        // scattered inward over scatter_area of its size, or (zero != 0) dropped from the sum
+        v.add("crop", params("crop_left", -1, "crop_top", -1, "crop_right", 1, "crop_bottom", 1,
+                "crop_scatter_area", 0, "crop_zero", 0), (s, w, p, o) -> {
+            double x0 = Math.min(p[o], p[o + 2]), x1 = Math.max(p[o], p[o + 2]);
+            double y0 = Math.min(p[o + 1], p[o + 3]), y1 = Math.max(p[o + 1], p[o + 3]);
+            double x = s.tx, y = s.ty;
+            boolean outside = x < x0 || x > x1 || y < y0 || y > y1;
+            if (outside && p[o + 5] != 0) {
+                return;
+            }
+            double sx = (x1 - x0) * Math.max(0, Math.min(1, p[o + 4])), sy = (y1 - y0) * Math.max(0, Math.min(1, p[o + 4]));
+            if (x < x0) {
+                x = x0 + s.random01() * sx;
+            } else if (x > x1) {
+                x = x1 - s.random01() * sx;
+            }
+            if (y < y0) {
+                y = y0 + s.random01() * sy;
+            } else if (y > y1) {
+                y = y1 - s.random01() * sy;
+            }
+            s.px += w * x;
+            s.py += w * y;
+        });
+        // cropn: the regular power-gon of the given circumradius kept; a point outside is pulled onto its
+        // edge (moved in by up to scatterdist) or, with zero != 0, dropped from the sum
+        v.add("cropn", params("cropn_power", 5, "cropn_radius", 1, "cropn_scatterdist", 0, "cropn_zero", 0), (s, w, p, o) -> {
+            double n = Math.max(1, Math.abs(p[o])), seg = 2 * Math.PI / n;
+            double a = s.atanYX(), r = s.sqrt();
+            double t = a - seg * Math.floor(a / seg) - seg / 2;
+            double edge = n < 3 ? Math.abs(p[o + 1]) : Math.abs(p[o + 1]) * Math.cos(seg / 2) / Math.cos(t);
+            if (r <= edge) {
+                s.px += w * s.tx;
+                s.py += w * s.ty;
+                return;
+            }
+            if (p[o + 3] != 0) {
+                return;
+            }
+            double rr = Math.max(0, edge - Math.abs(p[o + 2]) * s.random01());
+            s.px += w * rr * Math.cos(a);
+            s.py += w * rr * Math.sin(a);
+        });
+        // chunk: the part of the plane where a x^2 + b x y + c y^2 + d x + e y + f <= 0 kept (> 0 with mode 1);
+        // a point elsewhere is dropped from the sum
+        v.add("chunk", params("chunk_a", 1, "chunk_b", 0, "chunk_c", 1, "chunk_d", 0, "chunk_e", 0, "chunk_f", -1,
+                "chunk_mode", 0), (s, w, p, o) -> {
+            double x = s.tx, y = s.ty;
+            double q = p[o] * x * x + p[o + 1] * x * y + p[o + 2] * y * y + p[o + 3] * x + p[o + 4] * y + p[o + 5];
+            if ((p[o + 6] == 0) == (q <= 0)) {
+                s.px += w * x;
+                s.py += w * y;
+            }
+        });
+        // waves3: waves whose amplitude is itself modulated by cos(sx_freq y) and cos(sy_freq x)
+        v.add("waves3", params("waves3_scalex", 0.05, "waves3_scaley", 0.05, "waves3_freqx", 7, "waves3_freqy", 13,
+                "waves3_sx_freq", 0, "waves3_sy_freq", 2), (s, w, p, o) -> {
+            double ax = p[o] * Math.cos(p[o + 4] * s.ty), ay = p[o + 1] * Math.cos(p[o + 5] * s.tx);
+            s.px += w * (s.tx + ax * Math.sin(s.ty * p[o + 2]));
+            s.py += w * (s.ty + ay * Math.sin(s.tx * p[o + 3]));
+        });
+        // boarders2: boarders with its constants free: cells shrunk by c, pushed out by left, kept with probability 1 - right
+        v.add("boarders2", params("boarders2_c", 0.5, "boarders2_left", 0.5, "boarders2_right", 0.5), (s, w, p, o) -> {
+            double c = Math.abs(p[o]), cl = Math.abs(p[o + 1]), cr = Math.abs(p[o + 2]);
+            c = c == 0 ? EPS : c;
+            cl = cl == 0 ? EPS : cl;
+            cr = cr == 0 ? EPS : cr;
+            cl = c * cl;
+            cr = c + c * cr;
+            double rx = Math.rint(s.tx), ry = Math.rint(s.ty), ox = s.tx - rx, oy = s.ty - ry;
+            if (s.random01() >= cr) {
+                s.px += w * (ox * c + rx);
+                s.py += w * (oy * c + ry);
+            } else if (Math.abs(ox) >= Math.abs(oy)) {
+                double sign = ox >= 0 ? 1 : -1;
+                s.px += w * (ox * c + rx + sign * cl);
+                s.py += w * (oy * c + ry + sign * cl * oy / (ox == 0 ? EPS : ox));
+            } else {
+                double sign = oy >= 0 ? 1 : -1;
+                s.py += w * (oy * c + ry + sign * cl);
+                s.px += w * (ox * c + rx + sign * cl * ox / (oy == 0 ? EPS : oy));
+            }
+        });
+        // hypertile: a tile of the hyperbolic {p, q} tiling moved onto its n-th neighbour by a Moebius map
+        v.add("hypertile", params("hypertile_p", 3, "hypertile_q", 7, "hypertile_n", 0), (s, w, p, o) -> {
+            double pp = Math.max(3, Math.abs(Math.rint(p[o]))), qq = Math.max(3, Math.abs(Math.rint(p[o + 1])));
+            double pa = 2 * Math.PI / pp, qa = 2 * Math.PI / qq;
+            double r2 = (1 - Math.cos(pa)) / (Math.cos(pa) + Math.cos(qa)) + 1;
+            double r = r2 > 0 ? 1 / Math.sqrt(r2) : 1;
+            double a = Math.rint(p[o + 2]) * pa;
+            double re = r * Math.cos(a), im = r * Math.sin(a);
+            double ax = s.tx + re, ay = s.ty + im;
+            double bx = re * s.tx + im * s.ty + 1, by = re * s.ty - im * s.tx;
+            double vr = w / (bx * bx + by * by + EPS);
+            s.px += vr * (ax * bx + ay * by);
+            s.py += vr * (ay * bx - ax * by);
+        });
+        // hypertile2: hypertile onto a random neighbour, the {p, q} tiling's p-fold turn
+        v.add("hypertile2", params("hypertile2_p", 3, "hypertile2_q", 7), (s, w, p, o) -> {
+            double pp = Math.max(3, Math.abs(Math.rint(p[o]))), qq = Math.max(3, Math.abs(Math.rint(p[o + 1])));
+            double pa = 2 * Math.PI / pp, qa = 2 * Math.PI / qq;
+            double r2 = (1 - Math.cos(pa)) / (Math.cos(pa) + Math.cos(qa)) + 1;
+            double r = r2 > 0 ? 1 / Math.sqrt(r2) : 1;
+            double ax = s.tx + r, ay = s.ty, bx = r * s.tx + 1, by = r * s.ty;
+            double vr = w / (bx * bx + by * by + EPS);
+            double x = vr * (ax * bx + ay * by), y = vr * (ay * bx - ax * by);
+            double a = Math.floor(pp * s.random01()) * pa, c = Math.cos(a), sn = Math.sin(a);
+            s.px += x * c - y * sn;
+            s.py += x * sn + y * c;
+        });
+        // starblur: a uniform-ish fill of a star of power points whose inner radius is range
+        v.add("starblur", params("starblur_power", 5, "starblur_range", 0.4016228317724546), (s, w, p, o) -> {
+            double n = Math.max(2, Math.abs(Math.rint(p[o]))), alpha = Math.PI / n;
+            double len = Math.sqrt(1 + p[o + 1] * p[o + 1] - 2 * p[o + 1] * Math.cos(alpha));
+            double alpha2 = Math.asin(Math.max(-1, Math.min(1, Math.sin(alpha) * p[o + 1] / (len + EPS))));
+            double f = s.random01() * n * 2;
+            double spike = Math.floor(f);
+            f -= spike;
+            double x = f * len, z = Math.sqrt(1 + x * x - 2 * x * Math.cos(alpha2));
+            double turn = Math.asin(Math.max(-1, Math.min(1, Math.sin(alpha2) * x / (z + EPS))));
+            double half = Math.floor(spike / 2);
+            double a = 2 * Math.PI / n * half + (spike - 2 * half == 0 ? turn : -turn);
+            z *= Math.sqrt(s.random01());
+            s.px += w * z * Math.cos(a - Math.PI / 2);
+            s.py += w * z * Math.sin(a - Math.PI / 2);
+        });
+        // cloverleaf_wf: the four-leaf rose r = |sin 2 phi| traced at the point's angle, its inside filled
+        // with probability filled
+        v.add("cloverleaf_wf", params("cloverleaf_wf_filled", 0.85), (s, w, p, o) -> {
+            double a = s.atanYX(), r = Math.abs(Math.sin(2 * a));
+            if (s.random01() < p[o]) {
+                r *= s.random01();
+            }
+            s.px += w * r * Math.cos(a);
+            s.py += w * r * Math.sin(a);
+        });
+        // falloff2: a blur that grows with the distance from (x0, y0, z0) beyond mindist (or, inverted,
+        // within 1 of it): type 0 jitters each axis, 1 the radius and angles, 2 along a random direction
+        v.add("falloff2", params("falloff2_scatter", 1, "falloff2_mindist", 0.5, "falloff2_mul_x", 1, "falloff2_mul_y", 1,
+                "falloff2_mul_z", 0, "falloff2_mul_c", 0, "falloff2_x0", 0, "falloff2_y0", 0, "falloff2_z0", 0,
+                "falloff2_invert", 0, "falloff2_type", 0), (s, w, p, o) -> {
+            double dx = s.tx - p[o + 6], dy = s.ty - p[o + 7], dz = s.tz - p[o + 8];
+            double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            d = p[o + 9] != 0 ? Math.max(1 - d, 0) : Math.max(d, 0);
+            d = Math.max((d - p[o + 1]) * 0.04 * p[o], 0);
+            int type = (int) Math.rint(p[o + 10]);
+            if (type == 1) {
+                double r = Math.sqrt(s.sumsq() + s.tz * s.tz) + EPS;
+                double phi = Math.atan2(s.ty, s.tx) + p[o + 2] * s.random11() * d;
+                double th = Math.acos(Math.max(-1, Math.min(1, s.tz / r))) + p[o + 3] * s.random11() * d;
+                double rr = r + p[o + 4] * s.random11() * d;
+                s.px += w * rr * Math.sin(th) * Math.cos(phi);
+                s.py += w * rr * Math.sin(th) * Math.sin(phi);
+                s.pz += w * rr * Math.cos(th);
+            } else if (type == 2) {
+                double a = s.random01() * 2 * Math.PI, cz = 2 * s.random01() - 1, sz = Math.sqrt(1 - cz * cz);
+                double g = d * (s.random01() + s.random01() + s.random01() + s.random01() - 2);
+                s.px += w * (s.tx + p[o + 2] * g * sz * Math.cos(a));
+                s.py += w * (s.ty + p[o + 3] * g * sz * Math.sin(a));
+                s.pz += w * (s.tz + p[o + 4] * g * cz);
+            } else {
+                s.px += w * (s.tx + p[o + 2] * s.random11() * d);
+                s.py += w * (s.ty + p[o + 3] * s.random11() * d);
+                s.pz += w * (s.tz + p[o + 4] * s.random11() * d);
+            }
+        });
+        // falloff: falloff2's axis-wise blur, growing with the distance from (x0, y0, z0) beyond mindist,
+        // the distance measured in the L^boxpow norm (2: the sphere; large: the cube)
+        v.add("falloff", params("falloff_scatter", 1, "falloff_mindist", 0.5, "falloff_mul_x", 1, "falloff_mul_y", 1,
+                "falloff_mul_z", 0, "falloff_x0", 0, "falloff_y0", 0, "falloff_z0", 0, "falloff_invert", 0,
+                "falloff_type", 0, "falloff_boxpow", 2), (s, w, p, o) -> {
+            double b = Math.max(0.1, Math.abs(p[o + 10]));
+            double dx = Math.abs(s.tx - p[o + 5]), dy = Math.abs(s.ty - p[o + 6]), dz = Math.abs(s.tz - p[o + 7]);
+            double d = Math.pow(Math.pow(dx, b) + Math.pow(dy, b) + Math.pow(dz, b), 1 / b);
+            d = p[o + 8] != 0 ? Math.max(1 - d, 0) : Math.max(d, 0);
+            d = Math.max((d - p[o + 1]) * 0.04 * p[o], 0);
+            if (!Double.isFinite(d)) {
+                d = 0;
+            }
+            s.px += w * (s.tx + p[o + 2] * s.random11() * d);
+            s.py += w * (s.ty + p[o + 3] * s.random11() * d);
+            s.pz += w * (s.tz + p[o + 4] * s.random11() * d);
+        });
+        // falloff3: the falloff blur measured from (center_x, center_y, center_z) by a sphere
+        // (blur_shape 0) or a cube (1), of strength blur_strength; blur_type 1 blurs the angles
+        v.add("falloff3", params("falloff3_blur_type", 0, "falloff3_blur_shape", 0, "falloff3_blur_strength", 1,
+                "falloff3_min_distance", 0.5, "falloff3_invert_distance", 0, "falloff3_mul_x", 1, "falloff3_mul_y", 1,
+                "falloff3_mul_z", 0, "falloff3_mul_c", 0, "falloff3_center_x", 0, "falloff3_center_y", 0,
+                "falloff3_center_z", 0, "falloff3_alpha", 0), (s, w, p, o) -> {
+            double dx = s.tx - p[o + 9], dy = s.ty - p[o + 10], dz = s.tz - p[o + 11];
+            double d = Math.rint(p[o + 1]) == 1 ? Math.max(Math.abs(dx), Math.max(Math.abs(dy), Math.abs(dz)))
+                    : Math.sqrt(dx * dx + dy * dy + dz * dz);
+            d = p[o + 4] != 0 ? Math.max(1 - d, 0) : Math.max(d, 0);
+            d = Math.max((d - p[o + 3]) * 0.04 * p[o + 2], 0);
+            if (Math.rint(p[o]) == 1) {
+                double r = Math.sqrt(s.sumsq() + s.tz * s.tz) + EPS;
+                double phi = Math.atan2(s.ty, s.tx) + p[o + 5] * s.random11() * d;
+                double th = Math.acos(Math.max(-1, Math.min(1, s.tz / r))) + p[o + 6] * s.random11() * d;
+                double rr = r + p[o + 7] * s.random11() * d;
+                s.px += w * rr * Math.sin(th) * Math.cos(phi);
+                s.py += w * rr * Math.sin(th) * Math.sin(phi);
+                s.pz += w * rr * Math.cos(th);
+            } else {
+                s.px += w * (s.tx + p[o + 5] * s.random11() * d);
+                s.py += w * (s.ty + p[o + 6] * s.random11() * d);
+                s.pz += w * (s.tz + p[o + 7] * s.random11() * d);
+            }
+        });
     }
 
     /** The L^n norm of (x, y). */

@@ -19,6 +19,7 @@ public final class Variation {
     private final List<Parameter> parameters;
     private final Formula formula;
     private final Stage stage;
+    private final Variation base;
 
     /** When a variation runs within its xform. */
     public enum Stage {
@@ -31,11 +32,24 @@ public final class Variation {
     }
 
     Variation(String name, int id, List<Parameter> parameters, Formula formula, Stage stage) {
+        this(name, id, parameters, formula, stage, null);
+    }
+
+    Variation(String name, int id, List<Parameter> parameters, Formula formula, Stage stage, Variation base) {
         this.name = name;
         this.id = id;
         this.parameters = List.copyOf(parameters);
         this.formula = formula;
         this.stage = stage;
+        this.base = base;
+    }
+
+    /**
+     * For the {@code pre_} and {@code post_} form of a variation ({@code pre_falloff2},
+     * {@code post_curl}), the variation it applies; empty for a variation declared with its own formula.
+     */
+    public java.util.Optional<Variation> base() {
+        return java.util.Optional.ofNullable(base);
     }
 
     public Stage stage() {

@@ -25,6 +25,7 @@ public final class Variations {
         CoreVariations.register(b);
         Flam3Variations.register(b);
         PluginVariations.register(b);
+        b.addStagedForms();
         ALL = Collections.unmodifiableList(b.list);
         Map<String, Variation> byName = new LinkedHashMap<>();
         Map<String, Variation> byParam = new LinkedHashMap<>();
@@ -126,10 +127,88 @@ public final class Variations {
             list.add(new Variation(name, list.size(), List.of(), formula, Variation.Stage.PRE));
         }
 
+        /**
+         * Declares the {@code pre_} and {@code post_} form of every variation declared so far with
+         * its own formula (those not already declared under that name, as {@code pre_blur} is),
+         * their parameters prefixed the same way ({@code pre_falloff2_scatter}). They come after
+         * every declared variation, so the declared ones keep their ids.
+         */
+        void addStagedForms() {
+            List<Variation> declared = List.copyOf(list);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            declared.forEach(v -> names.add(v.name()));
+            for (Variation.Stage stage : List.of(Variation.Stage.PRE, Variation.Stage.POST)) {
+                String prefix = stage == Variation.Stage.PRE ? PRE : POST;
+                for (Variation v : declared) {
+                    if (v.stage() != Variation.Stage.REGULAR || names.contains(prefix + v.name())) {
+                        continue;
+                    }
+                    List<Parameter> ps = new ArrayList<>();
+                    for (Parameter p : v.parameters()) {
+                        ps.add(new Parameter(prefix + p.name(), p.defaultValue(), p.optional()));
+                    }
+                    Variation.Formula f = stage == Variation.Stage.PRE ? pre(v.formula()) : post(v.formula());
+                    list.add(new Variation(prefix + v.name(), list.size(), ps, f, stage, v));
+                }
+            }
+        }
+
         /** A variation that changes the summed output after the others ran. */
         void addPost(String name, List<Parameter> parameters, Variation.Formula formula) {
             list.add(new Variation(name, list.size(), parameters, formula, Variation.Stage.POST));
         }
+    }
+
+    /** The prefixes of a variation's staged forms: {@code pre_} moves the input point, {@code post_} the sum. */
+    public static final String PRE = "pre_", POST = "post_";
+
+    /**
+     * The {@code pre_} form of a variation: its output, weighted, replaces the input point that the
+     * xform's other variations see (z too, where the variation moves z), as Apophysis, JWildfire
+     * and Ember apply {@code pre_} variations.
+     */
+    static Variation.Formula pre(Variation.Formula f) {
+        return (s, w, p, o) -> {
+            double px = s.px, py = s.py, pz = s.pz;
+            s.px = 0;
+            s.py = 0;
+            s.pz = 0;
+            f.apply(s, w, p, o);
+            s.tx = s.px;
+            s.ty = s.py;
+            if (s.pz != 0) {
+                s.tz = s.pz;
+            }
+            s.px = px;
+            s.py = py;
+            s.pz = pz;
+            s.moved();
+        };
+    }
+
+    /**
+     * The {@code post_} form of a variation: applied to the sum of the xform's other variations,
+     * its weighted output replaces that sum (z is kept where the variation does not move it).
+     */
+    static Variation.Formula post(Variation.Formula f) {
+        return (s, w, p, o) -> {
+            double tx = s.tx, ty = s.ty, tz = s.tz, pz = s.pz;
+            s.tx = s.px;
+            s.ty = s.py;
+            s.tz = s.pz;
+            s.moved();
+            s.px = 0;
+            s.py = 0;
+            s.pz = 0;
+            f.apply(s, w, p, o);
+            if (s.pz == 0) {
+                s.pz = pz;
+            }
+            s.tx = tx;
+            s.ty = ty;
+            s.tz = tz;
+            s.moved();
+        };
     }
 
     /** An Ember extension parameter of a flam3 variation: see {@link Parameter#optional()}. */

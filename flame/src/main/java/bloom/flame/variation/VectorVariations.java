@@ -843,7 +843,7 @@ final class VectorVariations {
         add("log", (l, w, p, o) -> {
             for (int i = 0, n = l.padded(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
-                acc(l.px, i, log(sumsq(x, y)).mul(0.5 * w));
+                acc(l.px, i, log(sumsq(x, y)).mul(0.5 / (p[o] > 0 && p[o] != 1 ? Math.log(p[o]) : 1) * w));
                 acc(l.py, i, atan2(y, x).mul(w));
             }
         });

@@ -4,13 +4,27 @@ package bloom.flame.xml;
 public final class FlameFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The longest problem a message carries: a line a terminal shows whole, not a page of attribute text. */
+    static final int MAX_PROBLEM = 400;
+
     private final String source;
     private final int line;
+    private final String problem;
 
     public FlameFormatException(String source, int line, String problem) {
-        super(source + (line > 0 ? ":" + line : "") + ": " + problem);
+        super(source + (line > 0 ? ":" + line : "") + ": " + capped(problem));
         this.source = source;
         this.line = line;
+        this.problem = capped(problem);
+    }
+
+    static String capped(String problem) {
+        return problem.length() <= MAX_PROBLEM ? problem : problem.substring(0, MAX_PROBLEM - 1) + "…";
+    }
+
+    /** What is wrong, without the source and line. */
+    public String problem() {
+        return problem;
     }
 
     public String source() {

@@ -47,14 +47,43 @@ public final class FlameXml {
             "motion_function", "motion_offset", "var1", "var");
     /** Attributes of {@code <flame>} the model interprets. */
     private static final Set<String> FLAME_ATTRIBUTES = Set.of("name", "size", "center", "scale", "zoom", "rotate",
-            "supersample", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
+            "supersample", "oversample", "palette", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
             "estimator_curve", "brightness", "contrast", "gamma", "gamma_threshold", "vibrancy", "highlight_power",
             "background", "palette_mode", "fuse", "hue", "cam_pitch", "cam_yaw", "cam_persp", "cam_zpos", "cam_dof", "curves");
 
     private FlameXml() {}
 
-    /** Reads every genome of a file. */
+    /**
+     * One {@code <flame>} of a file: its genome, or why it cannot be read, and what was read but
+     * not applied.
+     *
+     * @param index    0-based position among the file's genomes ({@code --index})
+     * @param name     its {@code name} attribute, or empty
+     * @param line     the line of its {@code <flame>} element
+     * @param genome   the genome, or null when it cannot be read
+     * @param error    why it cannot be read, or null; its message names the file, line, genome and index
+     * @param warnings one line each, for attributes read but not applied
+     */
+    public record Entry(int index, String name, int line, Genome genome, FlameFormatException error, List<String> warnings) {
+        public Entry {
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean ok() {
+            return genome != null;
+        }
+    }
+
+    /** Reads every genome of a file; the first that cannot be read fails the whole file. */
     public static List<Genome> read(Path file) {
+        return genomes(readEntries(file));
+    }
+
+    /**
+     * Reads every genome of a file, each on its own: a genome that cannot be read is an entry with
+     * its error, and its neighbours are read regardless. A file that is not XML fails whole.
+     */
+    public static List<Entry> readEntries(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -63,7 +92,29 @@ public final class FlameXml {
         } catch (IOException e) {
             throw new FlameFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
-        return parse(bytes, file.toString());
+        return entries(bytes, file.toString());
+    }
+
+    /** {@link #readEntries(Path)} for an XML document; {@code source} names it in errors. */
+    public static List<Entry> parseEntries(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new FlameFormatException(source, 0, "cannot read: " + e.getMessage());
+        }
+        return entries(bytes, source);
+    }
+
+    private static List<Genome> genomes(List<Entry> entries) {
+        List<Genome> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (!e.ok()) {
+                throw e.error();
+            }
+            out.add(e.genome());
+        }
+        return out;
     }
 
     /**
@@ -72,16 +123,10 @@ public final class FlameXml {
      * reads them) is read as if one enclosed them, with the same line numbers.
      */
     public static List<Genome> parse(InputStream in, String source) {
-        byte[] bytes;
-        try {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new FlameFormatException(source, 0, "cannot read: " + e.getMessage());
-        }
-        return parse(bytes, source);
+        return genomes(parseEntries(in, source));
     }
 
-    private static List<Genome> parse(byte[] bytes, String source) {
+    private static List<Entry> entries(byte[] bytes, String source) {
         try {
             return parseDocument(new ByteArrayInputStream(bytes), source);
         } catch (SeveralRoots e) {
@@ -108,17 +153,17 @@ public final class FlameXml {
         return wrapped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static List<Genome> parseDocument(InputStream in, String source) {
+    private static List<Entry> parseDocument(InputStream in, String source) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        List<Genome> genomes = new ArrayList<>();
+        List<Entry> genomes = new ArrayList<>();
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(in);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("flame")) {
-                    genomes.add(new FlameReader(r, source).readFlame());
+                    genomes.add(readEntry(r, source, genomes.size()));
                 }
             }
         } catch (XMLStreamException e) {
@@ -152,10 +197,39 @@ public final class FlameXml {
         return genomes;
     }
 
+    /** One {@code <flame>}: its genome, or its error with the rest of its element skipped. */
+    private static Entry readEntry(XMLStreamReader r, String source, int index) throws XMLStreamException {
+        int line = r.getLocation().getLineNumber();
+        String name = Optional.ofNullable(r.getAttributeValue(null, "name")).orElse("");
+        String which = "genome " + index + (name.isEmpty() ? "" : " '" + name + "'");
+        FlameReader reader = new FlameReader(r, source);
+        try {
+            Genome g = reader.readFlame();
+            return new Entry(index, name, line, g, null, reader.warnings);
+        } catch (FlameFormatException e) {
+            boolean inside = !(r.getEventType() == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("flame"));
+            while (inside && r.hasNext()) {
+                if (r.next() == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("flame")) {
+                    break;
+                }
+            }
+            return new Entry(index, name, line, null,
+                    new FlameFormatException(e.source(), e.line(), which + ": " + e.problem()), List.of());
+        }
+    }
+
     /** One {@code <flame>} element, read with its line numbers for errors. */
     private static final class FlameReader {
         private final XMLStreamReader r;
         private final String source;
+        /** What was read but is not applied, one line each. */
+        final List<String> warnings = new ArrayList<>();
+        /** Variations Bloom does not have, each with the xforms that use it. */
+        private final Map<String, List<String>> missing = new LinkedHashMap<>();
+        private int missingLine;
+        /** JWildfire's per-xform metadata read and ignored, and the values of it that its renderer would apply. */
+        private final Set<String> ignored = new java.util.TreeSet<>();
+        private final Set<String> notApplied = new LinkedHashSet<>();
 
         FlameReader(XMLStreamReader r, String source) {
             this.r = r;
@@ -181,6 +255,7 @@ public final class FlameXml {
             Xform finalXform = null;
             Palette palette = null;
             float[] colours = null;
+            int symmetry = 0;
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("flame")) {
@@ -204,19 +279,59 @@ public final class FlameXml {
                         }
                         readColour(colours);
                     }
+                    case "symmetry" -> {
+                        Map<String, String> a = attributes();
+                        symmetry = (int) Math.rint(new Attr(a, source, "symmetry", r.getLocation().getLineNumber())
+                                .number("kind", 0));
+                    }
                     default -> { /* edits, curves, motion elements: not interpreted */ }
                 }
+            }
+            if (!missing.isEmpty()) {
+                throw new FlameFormatException(source, missingLine, missingMessage());
             }
             if (palette == null && colours != null) {
                 palette = Palette.of(colours);
             }
+            if (palette == null && fa.containsKey("palette")) {
+                palette = Flam3Palettes.palette(fa.get("palette"), source, flameLine);
+            }
             if (xforms.isEmpty()) {
-                throw new FlameFormatException(source, flameLine, "<flame> has no <xform>");
+                throw new FlameFormatException(source, flameLine, "<flame> has no <xform> (a template, or an empty genome)");
             }
             if (palette == null) {
                 throw new FlameFormatException(source, flameLine, "<flame> has no <palette> or <color> entries");
             }
+            xforms.addAll(Symmetry.xforms(symmetry));
+            if (!ignored.isEmpty()) {
+                warnings.add("ignored JWildfire xform metadata that Bloom's render does not use: " + String.join(", ", ignored));
+            }
+            if (!notApplied.isEmpty()) {
+                warnings.add("JWildfire xform settings not applied (Bloom renders without them): " + String.join(", ", notApplied));
+            }
             return genome(fa, flameLine, xforms, finalXform, palette);
+        }
+
+        /** Every variation of the genome that Bloom lacks, in one line of bounded length. */
+        private String missingMessage() {
+            StringBuilder sb = new StringBuilder("uses ").append(missing.size())
+                    .append(missing.size() == 1 ? " variation" : " variations").append(" Bloom does not have: ");
+            int shown = 0;
+            for (Map.Entry<String, List<String>> e : missing.entrySet()) {
+                String item = e.getKey() + " (" + String.join(", ", e.getValue()) + ")";
+                if (shown > 0 && sb.length() + item.length() > 300) {
+                    break;
+                }
+                sb.append(shown > 0 ? ", " : "").append(item);
+                shown++;
+            }
+            if (shown < missing.size()) {
+                sb.append(" and ").append(missing.size() - shown).append(" more");
+            }
+            String first = missing.keySet().iterator().next();
+            sb.append("; nearest registered names to '").append(first).append("': ")
+                    .append(String.join(", ", Variations.nearest(first, 3)));
+            return sb.toString();
         }
 
         private Genome genome(Map<String, String> a, int line, List<Xform> xforms, Xform finalXform, Palette palette) {
@@ -235,7 +350,7 @@ public final class FlameXml {
                 camera = new Camera(width, height, center[0], center[1], at.number("scale", 100), at.number("zoom", 0),
                         at.number("rotate", 0), new Camera.View3D(at.number("cam_pitch", 0), at.number("cam_yaw", 0),
                         at.number("cam_persp", 0), at.number("cam_zpos", 0), at.number("cam_dof", 0)));
-                sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", 1),
+                sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", at.number("oversample", 1)),
                         at.number("filter", 0.5), a.getOrDefault("filter_shape", "gaussian").toLowerCase(Locale.ROOT),
                         at.number("estimator_radius", 9), at.number("estimator_minimum", 0),
                         at.number("estimator_curve", 0.4), (int) at.number("fuse", 15));
@@ -291,12 +406,17 @@ public final class FlameXml {
                     continue;
                 }
                 Optional<Variation> owner = Variations.byParameter(key);
-                if (owner.isEmpty()) {
+                if (owner.isEmpty() && !JWildfireMetadata.read(key, e.getValue(), ignored, notApplied)) {
                     unknown.add(key);
                 }
             }
             if (!unknown.isEmpty()) {
-                throw error(unknownMessage(which, unknown));
+                if (missing.isEmpty()) {
+                    missingLine = r.getLocation().getLineNumber();
+                }
+                for (String name : variationNames(unknown)) {
+                    missing.computeIfAbsent(name, k -> new ArrayList<>()).add(which);
+                }
             }
             for (Map.Entry<Variation, double[]> e : params.entrySet()) {
                 Variation v = e.getKey();
@@ -314,7 +434,9 @@ public final class FlameXml {
                             + owner.get().name() + "', which this xform does not use");
                 }
             }
-            if (terms.isEmpty()) {
+            if (terms.isEmpty() || terms.stream().allMatch(t -> t.variation().base().isPresent()
+                    && t.variation().stage() != Variation.Stage.REGULAR)) {
+                // no variation, or only pre_/post_ forms: the point passes through, as in Ember
                 terms.add(VariationTerm.of(Variations.byName("linear").orElseThrow(), 1.0));
             }
             double colourSpeed;
@@ -332,9 +454,8 @@ public final class FlameXml {
                     a.getOrDefault("name", ""));
         }
 
-        private String unknownMessage(String which, Set<String> unknown) {
-            // An unknown variation brings its unknown parameters along ("auger" and "auger_freq"):
-            // name the variations, not their parameters.
+        /** The variations among unknown attributes: an unknown variation brings its parameters along ("auger", "auger_freq"). */
+        private static List<String> variationNames(Set<String> unknown) {
             List<String> names = new ArrayList<>();
             for (String u : unknown) {
                 boolean isParam = unknown.stream().anyMatch(o -> !o.equals(u) && u.startsWith(o + "_"));
@@ -342,14 +463,7 @@ public final class FlameXml {
                     names.add(u);
                 }
             }
-            if (names.isEmpty()) {
-                names.addAll(unknown);
-            }
-            String first = names.get(0);
-            String listed = names.size() == 1 ? "'" + first + "'" : "'" + String.join("', '", names) + "'";
-            return "<" + which + "> uses unknown variation" + (names.size() == 1 ? " " : "s ") + listed
-                    + " (not in Bloom's registry; nearest to '" + first + "': "
-                    + String.join(", ", Variations.nearest(first, 3)) + ")";
+            return names.isEmpty() ? List.copyOf(unknown) : names;
         }
 
         private Palette readPalette() throws XMLStreamException {
@@ -357,8 +471,7 @@ public final class FlameXml {
             int line = r.getLocation().getLineNumber();
             String format = a.getOrDefault("format", "RGB").toUpperCase(Locale.ROOT);
             if (!a.containsKey("count") && a.containsKey("index")) {
-                throw error("<palette index=\"" + a.get("index") + "\"> refers to flam3's built-in palette file, "
-                        + "which Bloom does not ship; embed the colours instead");
+                return Flam3Palettes.palette(a.get("index"), source, line);
             }
             int count = (int) new Attr(a, source, "palette", line).number("count", 256);
             String text = r.getElementText().replaceAll("\\s+", "");

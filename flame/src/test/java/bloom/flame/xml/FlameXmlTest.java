@@ -104,13 +104,103 @@ class FlameXmlTest {
     }
 
     @Test
-    void unknownVariationsAreNamedWithTheirLine() {
+    void everyMissingVariationOfAGenomeIsNamedInOneLineWithTheGenome() {
         FlameFormatException e = assertThrows(FlameFormatException.class, () -> parse(
-                "<flames>\n<flame>\n<xform weight=\"1\" linear=\"1\" spirograph=\"0.5\" hypertile3D=\"1\" hypertile3D_p=\"5\"/>\n"
-                        + PALETTE + "</flame></flames>"));
-        assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("unknown variations 'spirograph', 'hypertile3D'"), e.getMessage());
-        assertTrue(!e.getMessage().contains("hypertile3D_p"), "parameters of unknown variations are not listed: " + e.getMessage());
+                "<flames>\n<flame name=\"sheep\">\n<xform weight=\"1\" linear=\"1\" spirograph=\"0.5\" hypertile3D=\"1\" hypertile3D_p=\"5\"/>\n"
+                        + "<xform weight=\"1\" spirograph=\"1\" nonesuch=\"1\"/>\n" + PALETTE + "</flame></flames>"));
+        assertEquals(3, e.line(), "the line of the first xform that uses one");
+        String m = e.getMessage();
+        assertTrue(m.startsWith("test.flame:3: genome 0 'sheep': uses 3 variations Bloom does not have: "
+                + "spirograph (xform 1, xform 2), hypertile3D (xform 1), nonesuch (xform 2)"), m);
+        assertTrue(!m.contains("hypertile3D_p"), "parameters of unknown variations are not listed: " + m);
+        assertTrue(!m.contains("\n"), "one line: " + m);
+    }
+
+    @Test
+    void aLongListOfMissingVariationsIsCapped() {
+        StringBuilder xml = new StringBuilder("<flame>");
+        for (int i = 0; i < 60; i++) {
+            xml.append("<xform weight=\"1\" made_up_variation_number_").append(i).append("=\"1\"/>");
+        }
+        String m = assertThrows(FlameFormatException.class, () -> parse(xml + PALETTE + "</flame>")).getMessage();
+        assertTrue(m.length() < 500, m.length() + " characters: " + m);
+        assertTrue(m.contains("uses 60 variations") && m.matches(".* and \\d+ more; .*"), m);
+    }
+
+    @Test
+    void aBadGenomeDoesNotSpoilItsNeighbours() {
+        String xml = "<flames>\n<flame name=\"good\"><xform weight=\"1\" linear=\"1\"/>" + PALETTE + "</flame>\n"
+                + "<flame name=\"bad\"><xform weight=\"1\" nonesuch=\"1\"><post/></xform>" + PALETTE + "</flame>\n"
+                + "<flame name=\"also-good\"><xform weight=\"1\" spherical=\"1\"/>" + PALETTE + "</flame>\n</flames>";
+        List<FlameXml.Entry> es = FlameXml.parseEntries(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "three.flame");
+        assertEquals(3, es.size());
+        assertTrue(es.get(0).ok() && es.get(2).ok(), "the neighbours of a bad genome are read");
+        assertEquals("spherical", es.get(2).genome().xforms().get(0).variations().get(0).variation().name());
+        assertTrue(!es.get(1).ok());
+        assertEquals("three.flame:3: genome 1 'bad': uses 1 variation Bloom does not have: nonesuch (xform 1); "
+                + "nearest registered names to 'nonesuch':", es.get(1).error().getMessage().replaceAll("(.*:).*", "$1"));
+        FlameFormatException whole = assertThrows(FlameFormatException.class, () -> parse(xml));
+        assertTrue(whole.getMessage().contains("genome 1 'bad'"), "reading all of them names the bad one: " + whole.getMessage());
+    }
+
+    @Test
+    void jwildfireMetadataIsReadAndReportedOnce() {
+        List<FlameXml.Entry> es = FlameXml.parseEntries(new ByteArrayInputStream(("<flame>"
+                + "<xform weight=\"1\" linear=\"1\" material=\"0.0\" mod_gamma=\"0.0\" mod_hue=\"0.25\" color_type=\"DIFFUSION\""
+                + " linear_fx_priority=\"0\" xyCoeff00Curve_x0=\"0\" linear_view_xmin=\"-1\"/>"
+                + "<xform weight=\"1\" linear=\"1\" material=\"0.0\" color_type=\"DISTANCE\"/>" + PALETTE + "</flame>")
+                .getBytes(StandardCharsets.UTF_8)), "jwf.flame");
+        FlameXml.Entry e = es.get(0);
+        assertTrue(e.ok(), () -> e.error().getMessage());
+        assertEquals(2, e.warnings().size(), e.warnings().toString());
+        assertEquals("ignored JWildfire xform metadata that Bloom's render does not use: *_fx_priority, color_type, "
+                + "material, mod_*, motion curves", e.warnings().get(0));
+        assertTrue(e.warnings().get(1).contains("mod_hue=0.25") && e.warnings().get(1).contains("color_type=DISTANCE"), e.warnings().get(1));
+    }
+
+    @Test
+    void preAndPostFormsOfAnyVariationAreRead() {
+        Genome g = parse("<flame><xform weight=\"1\" pre_falloff2=\"1\" pre_falloff2_mindist=\"0.25\" spherical=\"1\""
+                + " post_Curl=\"0.5\" post_curl_c1=\"0.3\"/><xform weight=\"1\" post_sineblur=\"1\"/>" + PALETTE + "</flame>").get(0);
+        List<String> names = g.xforms().get(0).variations().stream().map(t -> t.variation().name()).toList();
+        assertEquals(List.of("pre_falloff2", "spherical", "post_curl"), names);
+        VariationTerm pre = g.xforms().get(0).variations().get(0);
+        assertEquals("falloff2", pre.variation().base().orElseThrow().name());
+        assertEquals(0.25, pre.parameters()[1], 1e-12);
+        assertEquals(List.of("post_sineblur", "linear"), g.xforms().get(1).variations().stream().map(t -> t.variation().name()).toList(),
+                "an xform of only pre_/post_ forms passes its point through, as in Ember");
+    }
+
+    @Test
+    void symmetryAddsFlam3sRotationsAndMirror() {
+        Genome three = parse("<flame><xform weight=\"1\" linear=\"1\"/><symmetry kind=\"3\"/>" + PALETTE + "</flame>").get(0);
+        assertEquals(3, three.xforms().size(), "the xform and 2 rotations");
+        Genome dihedral = parse("<flame><xform weight=\"1\" linear=\"1\"/><symmetry kind=\"-4\"/>" + PALETTE + "</flame>").get(0);
+        assertEquals(5, dihedral.xforms().size(), "the xform, a mirror and 3 rotations");
+        bloom.flame.genome.Xform mirror = dihedral.xforms().get(1);
+        assertEquals(-1, mirror.pre().toArray()[0], 0);
+        assertEquals(1, mirror.pre().toArray()[3], 0);
+        assertEquals(0, mirror.colourSpeed(), 0, "symmetry copies keep the colour of the points they map");
+        double[] quarter = dihedral.xforms().get(2).pre().toArray();
+        assertEquals(0, quarter[0], 1e-12);
+        assertEquals(1, Math.abs(quarter[1]), 1e-12, "the first rotation turns by 90 degrees");
+        assertEquals(1, parse("<flame><xform weight=\"1\" linear=\"1\"/><symmetry kind=\"1\"/>" + PALETTE + "</flame>")
+                .get(0).xforms().size(), "kind 1 adds nothing");
+    }
+
+    @Test
+    void flam3sBuiltInPalettesAreReadFromItsPaletteFileOrRefusedInOneLine() {
+        String xml = "<flame palette=\"15\"><xform weight=\"1\" linear=\"1\"/></flame>";
+        if (java.nio.file.Files.isRegularFile(Flam3Palettes.file())) {
+            Genome g = parse(xml).get(0);
+            assertTrue(g.palette() != null);
+            FlameFormatException e = assertThrows(FlameFormatException.class,
+                    () -> parse("<flame palette=\"99999\"><xform weight=\"1\" linear=\"1\"/></flame>"));
+            assertTrue(e.getMessage().contains("not 99999"), e.getMessage());
+        } else {
+            FlameFormatException e = assertThrows(FlameFormatException.class, () -> parse(xml));
+            assertTrue(e.getMessage().contains("flam3-palette"), e.getMessage());
+        }
     }
 
     @Test
