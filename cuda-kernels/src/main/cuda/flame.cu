@@ -177,7 +177,7 @@ __device__ static void plot(unsigned long long* hist, int cell, double colour, d
                             const float* palette, int linear) {
     float r, g, b;
     if (linear) {
-        double pos = fmin(255.0, fmax(0.0, colour * 255.0));
+        double pos = fmin(255.0, fmax(0.0, colour * 256.0)); // as flam3: entry i at colour i/256
         int i0 = (int) pos;
         int i1 = min(255, i0 + 1);
         float f = (float) (pos - i0);

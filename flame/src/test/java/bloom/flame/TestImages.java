@@ -26,12 +26,29 @@ public final class TestImages {
         }
     }
 
+    /** A PNG file as an {@link Image} (alpha 1). */
+    public static Image png(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return png(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A PNG as an {@link Image} (alpha 1). */
     public static Image png(String resource) {
         try (InputStream in = TestImages.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test resource " + resource);
             }
+            return png(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Image png(InputStream in) throws IOException {
+        {
             BufferedImage b = ImageIO.read(in);
             int w = b.getWidth();
             int h = b.getHeight();
@@ -47,8 +64,6 @@ public final class TestImages {
                 }
             }
             return new Image(w, h, rgba);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -421,7 +421,7 @@ public final class CpuRenderer extends ChaosGame {
         private void plot(float[] cells, int cell, double colour, float op) {
             float r, g, b;
             if (linear) {
-                double pos = Math.min(255.0, Math.max(0.0, colour * 255.0));
+                double pos = Math.min(255.0, Math.max(0.0, colour * 256.0)); // as flam3: entry i at colour i/256, the last from 255/256
                 int i0 = (int) pos;
                 int i1 = Math.min(255, i0 + 1);
                 float f = (float) (pos - i0);

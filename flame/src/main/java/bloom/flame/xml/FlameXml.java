@@ -347,7 +347,7 @@ public final class FlameXml {
             Sampling sampling;
             Tone tone;
             try {
-                camera = new Camera(width, height, center[0], center[1], at.number("scale", 100), at.number("zoom", 0),
+                camera = new Camera(width, height, center[0], center[1], at.number("scale", 50), at.number("zoom", 0),
                         at.number("rotate", 0), new Camera.View3D(at.number("cam_pitch", 0), at.number("cam_yaw", 0),
                         at.number("cam_persp", 0), at.number("cam_zpos", 0), at.number("cam_dof", 0)));
                 sampling = new Sampling(at.number("quality", 100), (int) at.number("supersample", at.number("oversample", 1)),

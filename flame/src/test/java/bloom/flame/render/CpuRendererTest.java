@@ -69,4 +69,32 @@ class CpuRendererTest {
                 Renderer.Progress.NONE);
         assertTrue(Similarity.ssim(one, two, 2) > 0.85, "SSIM " + Similarity.ssim(one, two, 2));
     }
+
+    /**
+     * palette_mode="linear" reads the palette as flam3 does: entry i at colour i/256, blended
+     * with entry i+1 between. Every point here has colour 100/256; entry 100 is the only red
+     * one, so the image must be red (read at i/255, as it once was, it is a third blue).
+     */
+    @Test
+    void linearPaletteModeIndexesAsFlam3() {
+        StringBuilder pal = new StringBuilder();
+        for (int i = 0; i < 256; i++) {
+            pal.append(i == 100 ? "FF0000" : "0000FF");
+        }
+        String c = Double.toString(100 / 256.0);
+        String xml = "<flame size=\"32 32\" scale=\"10\" palette_mode=\"linear\">"
+                + "<xform weight=\"1\" color=\"" + c + "\" color_speed=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.5 0\"/>"
+                + "<xform weight=\"1\" color=\"" + c + "\" color_speed=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 -0.5 0\"/>"
+                + "<palette count=\"256\" format=\"RGB\">" + pal + "</palette></flame>";
+        Genome g = bloom.flame.xml.FlameXml.parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "linear.flame").get(0);
+        Image img = new CpuRenderer().render(CompiledGenome.compile(g), new RenderSpec(32, 32, 50, 1, 3, 1), Renderer.Progress.NONE);
+        double red = 0, blue = 0;
+        float[] px = img.rgba();
+        for (int i = 0; i < px.length; i += 4) {
+            red += px[i];
+            blue += px[i + 2];
+        }
+        assertTrue(red > 0 && blue < 0.01 * red, "red " + red + ", blue " + blue);
+    }
 }

@@ -250,7 +250,7 @@ class FlameXmlTest {
                             assertTrue(!gs.isEmpty());
                         } catch (FlameFormatException e) {
                             assertTrue(e.getMessage().startsWith(p + ":") && e.line() > 0, e.getMessage());
-                            assertTrue(e.getMessage().contains("unknown variation"), e.getMessage());
+                            assertTrue(e.getMessage().contains("Bloom does not have"), e.getMessage());
                         }
                     }));
         }
