@@ -83,6 +83,7 @@ constexpr double EPS = 1e-10;
 struct State {
     double tx, ty, tz;
     double px, py, pz;
+    double dc; // a direct colour set by a variation (JWildfire's dc_ family); negative when none
     double a, b, c, d, e, f;
     unsigned long long seed;
     double cSumsq, cSqrt, cAtanXY, cAtanYX;
@@ -158,6 +159,7 @@ __device__ static void applyXform(const Genome& g, State& st, int fn, double& x,
     st.tz = z;
     st.moved();
     st.px = 0; st.py = 0; st.pz = 0;
+    st.dc = -1;
     for (int k = g.termStart[fn], end = g.termStart[fn + 1]; k < end; k++) {
         applyVariation(g.termVar[k], st, g.termWeight[k], g.params, g.termParamOffset[k]);
     }
@@ -170,7 +172,7 @@ __device__ static void applyXform(const Genome& g, State& st, int fn, double& x,
         y = ny;
     }
     z = st.pz;
-    c = t[13] + t[14] * c;
+    c = st.dc >= 0 ? st.dc : t[13] + t[14] * c;
 }
 
 __device__ static void plot(unsigned long long* hist, int cell, double colour, double op,

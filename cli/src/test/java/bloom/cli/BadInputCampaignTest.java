@@ -98,7 +98,7 @@ class BadInputCampaignTest {
         c.add(new Case("malformed XML", bad, ":2: malformed XML", d -> flame(d, file("m.flame", "<flames>\n<flame <\n"))));
         c.add(new Case("duplicate attribute", bad, "attribute 'size' appears twice", d -> flame(d,
                 file("dup.flame", star().replaceFirst("<flame ", "<flame size=\"2 2\" ")))));
-        c.add(new Case("unknown variation", bad, "unknown variation 'frobnicate'", d -> flame(d,
+        c.add(new Case("unknown variation", bad, "Bloom does not have: frobnicate (xform ", d -> flame(d,
                 file("uv.flame", star().replace("swirl=", "frobnicate=")))));
         c.add(new Case("bad coefs", bad, "'coefs'", d -> flame(d, file("co.flame",
                 star().replaceFirst("coefs=\"[^\"]*\"", "coefs=\"1 2 3\"")))));

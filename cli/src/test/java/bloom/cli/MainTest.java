@@ -87,12 +87,30 @@ class MainTest {
     }
 
     @Test
+    void aMultiGenomeFileRendersTheGenomesItCanAndBlamesOnlyTheBadOne() throws IOException {
+        String pal = "<palette count=\"1\" format=\"RGB\">FFFFFF</palette>";
+        Path flame = Files.writeString(dir.resolve("two.flame"), "<flames>\n"
+                + "<flame name=\"good\" size=\"32 24\"><xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\" material=\"0.0\"/>"
+                + "<xform weight=\"1\" spherical=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"bad\"><xform weight=\"1\" spirograph=\"1\"/>" + pal + "</flame>\n</flames>");
+        Cli ok = Cli.run("flame", "render", flame.toString(), "--index", "0", "--quality", "5", "-o", dir.resolve("g.png").toString());
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.err());
+        assertTrue(Files.size(dir.resolve("g.png")) > 0);
+        assertTrue(ok.err().contains("warning: " + flame + " genome 0: ignored JWildfire xform metadata that Bloom's render does not use: material"),
+                ok.err());
+        Cli bad = Cli.run("flame", "render", flame.toString(), "--index", "1", "-o", dir.resolve("b.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.error().startsWith("bloom: " + flame + ":3: genome 1 'bad': uses 1 variation Bloom does not have: spirograph"), bad.err());
+        assertTrue(bad.error().endsWith("(1 of its 2 genomes can be read; --index picks one)"), bad.err());
+    }
+
+    @Test
     void flameFileProblemsNameFileAndLine() throws IOException {
         Path flame = Files.writeString(dir.resolve("f.flame"),
                 "<flame>\n<xform weight=\"1\" spirograph=\"1\"/>\n<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>");
         Cli c = Cli.run("flame", "render", flame.toString(), "-o", dir.resolve("o.png").toString());
         assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
-        assertTrue(c.error().startsWith("bloom: " + flame + ":2: <xform 1> uses unknown variation 'spirograph'"), c.err());
+        assertTrue(c.error().startsWith("bloom: " + flame + ":2: genome 0: uses 1 variation Bloom does not have: spirograph (xform 1)"), c.err());
         Cli d = Cli.run("flame", "render", dir.resolve("missing.flame").toString(), "-o", dir.resolve("o.png").toString());
         assertEquals(ExitCodes.BAD_INPUT, d.exitCode());
         assertTrue(d.error().contains("missing.flame: genome file not found"), d.err());

@@ -34,15 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * flam3 reads (every variation one of flam3's), the SSIM of Bloom's image against
  * flam3-render's next to flam3's own seed-to-seed SSIM, its noise floor.
  *
- * <p>Asserted: the share that renders does not fall below what Bloom reaches today
+ * <p>Asserted: at least 95% render
  * ({@link #MIN_RENDERED}), and per dialect the mean SSIM against flam3 is within 0.02 of the mean
  * floor. Skipped, visibly, only where {@code ../shared} is not beside the checkout (failed with
  * {@code CI=true}); without flam3-render the SSIM half needs it as the browser tests need Chromium.
  */
 class ExternalFlamesTest {
 
-    /** Genomes of the 150 that render today; the goal is 143 (95%). */
-    static final int MIN_RENDERED = 127;
+    /** Of the 150 genomes, at least 95% render. */
+    static final int MIN_RENDERED = 143;
     /** flam3's variations are Bloom's ids 0 to 98. */
     static final int FLAM3_VARIATIONS = 99;
     /** Small and quick: about 128 pixels wide, quality 40. */
@@ -189,6 +189,8 @@ class ExternalFlamesTest {
         table.values().forEach(t -> t.far.forEach(f -> report.append("  far from flam3: ").append(f).append('\n')));
         System.out.println(report);
         assertTrue(rendered >= MIN_RENDERED, rendered + " of " + total + " render, fewer than " + MIN_RENDERED + report);
+        Assumptions.assumeTrue(flam3, "flam3-render is not installed (Debian packages flam3-utils, flam3-palette) and could not be: "
+                + Flam3Tool.installLog() + "; the rendered share was checked, the comparison with flam3 was not");
         for (Map.Entry<String, Tally> e : table.entrySet()) {
             Tally t = e.getValue();
             if (t.compared > 0) {

@@ -268,7 +268,7 @@ public final class CpuRenderer extends ChaosGame {
             int produced = 0;
             int from = 0;
             Lanes l = lanes;
-            double[] lx = l.px, ly = l.py, lz = l.pz;
+            double[] lx = l.px, ly = l.py, lz = l.pz, ldc = l.dc;
             for (int f = 0; f < xformCount; f++) {
                 int to = count[f];
                 if (from == to) {
@@ -288,7 +288,7 @@ public final class CpuRenderer extends ChaosGame {
                         ny = pd * nx + pe * ny + pf;
                         nx = qx;
                     }
-                    double nc = blend + keepC * pc[i];
+                    double nc = ldc[j] >= 0 ? ldc[j] : blend + keepC * pc[i];
                     if (bad(nx) || bad(ny) || bad(nz)) {
                         // As flam3: the point restarts at random (its colour still blends) and the
                         // iteration is retried; after five failures in a row the restart is kept.
@@ -372,7 +372,7 @@ public final class CpuRenderer extends ChaosGame {
                 int i = order[j];
                 int k = hasFinal ? j : i;
                 double qx = qxs[k], qy = qys[k], qz = qzs[k];
-                double qc = blend + keepC * pc[i];
+                double qc = hasFinal && lanes.dc[k] >= 0 ? lanes.dc[k] : blend + keepC * pc[i];
                 if (hasFinal) {
                     if (finalPost) {
                         double tx = pa * qx + pb * qy + pcc;

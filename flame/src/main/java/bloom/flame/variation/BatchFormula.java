@@ -15,7 +15,7 @@ public interface BatchFormula {
     static BatchFormula of(Variation.Formula f) {
         return (l, w, p, o) -> {
             IterationState s = l.state;
-            double[] tx = l.tx, ty = l.ty, tz = l.tz, px = l.px, py = l.py, pz = l.pz;
+            double[] tx = l.tx, ty = l.ty, tz = l.tz, px = l.px, py = l.py, pz = l.pz, dc = l.dc;
             for (int i = 0, n = l.count; i < n; i++) {
                 s.tx = tx[i];
                 s.ty = ty[i];
@@ -24,6 +24,7 @@ public interface BatchFormula {
                 s.px = px[i];
                 s.py = py[i];
                 s.pz = pz[i];
+                s.dc = dc[i];
                 f.apply(s, w, p, o);
                 tx[i] = s.tx;
                 ty[i] = s.ty;
@@ -31,6 +32,7 @@ public interface BatchFormula {
                 px[i] = s.px;
                 py[i] = s.py;
                 pz[i] = s.pz;
+                dc[i] = s.dc;
             }
         };
     }

@@ -22,6 +22,12 @@ public final class IterationState {
      * variations are all 2-D puts its points on the plane z = 0, as Ember does.
      */
     public double px, py, pz;
+    /**
+     * A colour coordinate in [0, 1] set by a direct-colour variation (JWildfire's {@code dc_}
+     * family), which then replaces the xform's colour blend for this point; negative when none
+     * sets it. The renderer resets it before each xform.
+     */
+    public double dc = -1;
     /** Pre-affine coefficients in the paper's naming: x' = a x + b y + c, y' = d x + e y + f. */
     public double a, b, c, d, e, f;
 

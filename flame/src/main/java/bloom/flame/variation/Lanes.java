@@ -14,6 +14,8 @@ public final class Lanes {
     public static final int PADDING = 16;
 
     public final double[] tx, ty, tz, px, py, pz;
+    /** Direct colours set by variations, as {@link IterationState#dc}: negative where none did. */
+    public final double[] dc;
     /** Scratch arrays for random numbers, filled by {@link #random01(double[])}. */
     public final double[] rand0, rand1, rand2, rand3, rand4;
     /** The thread's random stream and the xform's pre-affine coefficients, for formulas that read them. */
@@ -29,6 +31,7 @@ public final class Lanes {
         px = new double[n];
         py = new double[n];
         pz = new double[n];
+        dc = new double[n];
         rand0 = new double[n];
         rand1 = new double[n];
         rand2 = new double[n];
@@ -50,6 +53,7 @@ public final class Lanes {
         java.util.Arrays.fill(px, 0, end, 0);
         java.util.Arrays.fill(py, 0, end, 0);
         java.util.Arrays.fill(pz, 0, end, 0);
+        java.util.Arrays.fill(dc, 0, end, -1);
     }
 
     /** {@link #count} rounded up to a multiple of {@code lanes} (a power of two up to {@link #PADDING}). */

@@ -197,28 +197,20 @@ final class PluginVariations {
         v.add("z", params("z_hypergon", 0, "z_hypergon_n", 4, "z_hypergon_r", 1, "z_star", 0, "z_star_n", 5,
                 "z_star_slope", 1.5708, "z_lituus", 0, "z_lituus_a", 1, "z_super", 0, "z_super_m", 1, "z_super_n1", 1,
                 "z_super_n2", 1, "z_super_n3", 1), (s, w, p, o) -> {
-            double r = s.sqrt(), phi = s.atanYX(), h = 0;
-            if (p[o] != 0) {
-                double seg = 2 * Math.PI / Math.max(1, p[o + 1]);
-                double t = phi - seg * Math.floor(phi / seg) - seg / 2;
-                h += p[o] * (p[o + 2] * Math.cos(seg / 2) / Math.cos(t) - r);
-            }
-            if (p[o + 3] != 0) {
-                double seg = 2 * Math.PI / Math.max(1, p[o + 4]);
-                double t = Math.abs(phi - seg * Math.floor(phi / seg) - seg / 2);
-                h += p[o + 3] * (1 - t * Math.tan(Math.max(-1.5, Math.min(1.5, p[o + 5] - Math.PI / 2))) - r);
-            }
-            if (p[o + 6] != 0) {
-                h += p[o + 6] * (Math.sqrt(Math.abs(p[o + 7]) / (Math.abs(phi) + Math.PI)) - r);
-            }
-            if (p[o + 8] != 0) {
-                double t = p[o + 9] * phi / 4;
-                double sr = Math.pow(Math.pow(Math.abs(Math.cos(t)), p[o + 11]) + Math.pow(Math.abs(Math.sin(t)), p[o + 12]),
-                        -1 / (p[o + 10] == 0 ? 1 : p[o + 10]));
-                h += p[o + 8] * (sr - r);
-            }
+            double h = shapes(s.sqrt(), s.atanYX(), p[o], p[o + 1], p[o + 2], p[o + 3], p[o + 4], p[o + 5], p[o + 6],
+                    p[o + 7], p[o + 8], p[o + 9], p[o + 10], p[o + 11], p[o + 12]);
             if (Double.isFinite(h)) {
                 s.pz += w * h;
+            }
+        });
+        // y: z's height field added to y instead of z
+        v.add("y", params("y_hypergon", 0, "y_hypergon_n", 4, "y_hypergon_r", 1, "y_star", 0, "y_star_n", 5,
+                "y_star_slope", 1.5708, "y_lituus", 0, "y_lituus_a", 1, "y_super", 0, "y_super_m", 1, "y_super_n1", 1,
+                "y_super_n2", 1, "y_super_n3", 1), (s, w, p, o) -> {
+            double h = shapes(s.sqrt(), s.atanYX(), p[o], p[o + 1], p[o + 2], p[o + 3], p[o + 4], p[o + 5], p[o + 6],
+                    p[o + 7], p[o + 8], p[o + 9], p[o + 10], p[o + 11], p[o + 12]);
+            if (Double.isFinite(h)) {
+                s.py += w * h;
             }
         });
         // ---- variations of JWildfire, Apophysis and Ember genomes that artists share ----
@@ -574,6 +566,265 @@ final class PluginVariations {
                 s.pz += w * (s.tz + p[o + 7] * s.random11() * d);
             }
         });
+        // dc_linear: linear, the point's colour set directly from its position along the direction
+        // angle: the fractional part of |((x, y) . (cos angle, sin angle) + offset) / scale + 1| / 2
+        v.add("dc_linear", params("dc_linear_offset", 0, "dc_linear_angle", 0, "dc_linear_scale", 1), (s, w, p, o) -> {
+            s.px += w * s.tx;
+            s.py += w * s.ty;
+            double scale = Math.abs(p[o + 2]) < EPS ? EPS : p[o + 2];
+            double c = Math.abs(0.5 * ((Math.cos(p[o + 1]) * s.tx + Math.sin(p[o + 1]) * s.ty + p[o]) / scale + 1));
+            if (Double.isFinite(c)) {
+                s.dc = c - Math.floor(c);
+            }
+        });
+        // clifford_js: Clifford Pickover's attractor map, (sin a y + c cos a x, sin b x + d cos b y)
+        v.add("clifford_js", params("clifford_js_a", -1.4, "clifford_js_b", 1.6, "clifford_js_c", 1, "clifford_js_d", 0.7),
+                (s, w, p, o) -> {
+            double a = p[o], b = p[o + 1];
+            s.px += w * (Math.sin(a * s.ty) + p[o + 2] * Math.cos(a * s.tx));
+            s.py += w * (Math.sin(b * s.tx) + p[o + 3] * Math.cos(b * s.ty));
+        });
+        // d_spherical: spherical for a share d_spher_weight of the points, linear for the rest
+        v.add("d_spherical", params("d_spherical_d_spher_weight", 0.5), (s, w, p, o) -> {
+            double r = s.random01() < p[o] ? w / (s.sumsq() + EPS) : w;
+            s.px += r * s.tx;
+            s.py += r * s.ty;
+        });
+        // depth: a perspective by the point's own depth, (x, y) / (1 - power z), z kept
+        v.add("depth", params("depth_power", 1), (s, w, p, o) -> {
+            double d = 1 - p[o] * s.tz;
+            double r = w / (Math.abs(d) < EPS ? (d < 0 ? -EPS : EPS) : d);
+            s.px += r * s.tx;
+            s.py += r * s.ty;
+            s.pz += w * s.tz;
+        });
+        // checks: a checkerboard of cells of the given size; the point moves by (-x, -y) on one colour
+        // and (x, y) on the other, one axis jittered by rnd
+        v.add("checks", params("checks_x", 10, "checks_y", 10, "checks_size", 0.1, "checks_rnd", 0), (s, w, p, o) -> {
+            double size = Math.abs(p[o + 2]) < EPS ? EPS : p[o + 2];
+            long cell = (long) Math.rint(s.tx / size) + (long) Math.rint(s.ty / size);
+            double jitter = p[o + 3] * s.random01();
+            if ((cell & 1) == 0) {
+                s.px += w * (s.tx - p[o] + jitter);
+                s.py += w * (s.ty - p[o + 1]);
+            } else {
+                s.px += w * (s.tx + p[o]);
+                s.py += w * (s.ty + p[o + 1] + jitter);
+            }
+        });
+        // circleRand: discs scattered over the integer grid of [-X, X] x [-Y, Y], a cell holding one with
+        // probability Dens (decided by a hash of the cell and Seed), of radius up to Sc / 2; a random point of one
+        v.add("circleRand", params("circleRand_Sc", 1, "circleRand_Dens", 0.5, "circleRand_X", 10, "circleRand_Y", 10,
+                "circleRand_Seed", 0), (s, w, p, o) -> {
+            double nx = Math.max(0, Math.abs(p[o + 2])), ny = Math.max(0, Math.abs(p[o + 3]));
+            for (int tries = 0; tries < 64; tries++) {
+                double cx = Math.floor(s.random01() * (2 * nx + 1)) - nx, cy = Math.floor(s.random01() * (2 * ny + 1)) - ny;
+                if (cellHash(cx, cy, p[o + 4]) < p[o + 1]) {
+                    double r = 0.5 * p[o] * cellHash(cy + 0.5, cx - 0.5, p[o + 4] + 1) * Math.sqrt(s.random01());
+                    double a = 2 * Math.PI * s.random01();
+                    s.px += w * (cx + r * Math.cos(a));
+                    s.py += w * (cy + r * Math.sin(a));
+                    return;
+                }
+            }
+        });
+        // extrude: the plane's shape lifted into a prism of height weight: a point lands on its top
+        // face with probability root_face, else at a uniform height on its side
+        v.add("extrude", params("extrude_root_face", 0.5), (s, w, p, o) -> {
+            s.px += w * s.tx;
+            s.py += w * s.ty;
+            s.pz += s.random01() < p[o] ? w : w * s.random01();
+        });
+        // mandelbrot: a random point c of the window [xmin, xmax] x [ymin, ymax] that stays bounded
+        // under z -> z^2 + c for iter steps (escapes, when invert != 0), drawn by rejection; z starts at
+        // (cx, cy), moved by up to rnd_z_range. JWildfire's seed and max_points steer its own random
+        // stream and point cache: read, and the render's random stream used instead
+        v.add("mandelbrot", params("mandelbrot_iter", 100, "mandelbrot_xmin", -1.6, "mandelbrot_xmax", 1.6,
+                "mandelbrot_ymin", -1.2, "mandelbrot_ymax", 1.2, "mandelbrot_invert", 0, "mandelbrot_skin", 0,
+                "mandelbrot_cx", 0, "mandelbrot_cy", 0, "mandelbrot_rnd_z_range", 0, "mandelbrot_seed", 0,
+                "mandelbrot_max_points", -1), (s, w, p, o) -> {
+            int iter = (int) Math.max(1, Math.min(500, Math.abs(p[o])));
+            double cx = 0, cy = 0;
+            for (int tries = 0; tries < 32; tries++) {
+                cx = p[o + 1] + (p[o + 2] - p[o + 1]) * s.random01();
+                cy = p[o + 3] + (p[o + 4] - p[o + 3]) * s.random01();
+                double zx = p[o + 7] + p[o + 9] * s.random11(), zy = p[o + 8] + p[o + 9] * s.random11();
+                int k = 0;
+                while (k < iter && zx * zx + zy * zy < 4) {
+                    double t = zx * zx - zy * zy + cx;
+                    zy = 2 * zx * zy + cy;
+                    zx = t;
+                    k++;
+                }
+                boolean inside = k >= iter;
+                boolean skin = p[o + 6] <= 0 || k >= (1 - Math.min(1, p[o + 6])) * iter;
+                if (inside == (p[o + 5] == 0) && (inside || skin)) {
+                    break;
+                }
+            }
+            s.px += w * cx;
+            s.py += w * cy;
+        });
+        // bwraps: the plane cut into square cells; within the bubble of each cell (its size set by
+        // space and gain) points are magnified and twisted, from inner_twist at the centre to
+        // outer_twist at the rim; elsewhere they pass unchanged
+        v.add("bwraps", params("bwraps_cellsize", 1, "bwraps_space", 0, "bwraps_gain", 1, "bwraps_inner_twist", 0,
+                "bwraps_outer_twist", 0), (s, w, p, o) -> {
+            double cell = p[o];
+            double x = s.tx, y = s.ty;
+            double radius = 0.5 * (cell / (1 + p[o + 1] * p[o + 1]));
+            double g2 = p[o + 2] * p[o + 2] / (radius + EPS) + 1e-6;
+            double maxBubble = g2 * radius;
+            maxBubble = maxBubble > 2 ? 1 : maxBubble / (maxBubble * maxBubble / 4 + 1);
+            double r2 = radius * radius;
+            if (Math.abs(cell) >= EPS && maxBubble > 0) {
+                double cx = (Math.floor(x / cell) + 0.5) * cell, cy = (Math.floor(y / cell) + 0.5) * cell;
+                double lx = x - cx, ly = y - cy;
+                if (lx * lx + ly * ly <= r2) {
+                    lx *= g2;
+                    ly *= g2;
+                    double r = radius / maxBubble / ((lx * lx + ly * ly) / 4 + 1);
+                    lx *= r;
+                    ly *= r;
+                    r = (lx * lx + ly * ly) / (r2 + EPS);
+                    double theta = p[o + 3] * (1 - r) + p[o + 4] * r, sn = Math.sin(theta), c = Math.cos(theta);
+                    x = cx + c * lx + sn * ly;
+                    y = cy - sn * lx + c * ly;
+                }
+            }
+            s.px += w * x;
+            s.py += w * y;
+        });
+        // hexes: the plane cut into hexagonal cells of the given size; around each cell's centre the
+        // point is turned by rotate turns, its distance raised to power (in cell units) and scaled
+        v.add("hexes", params("hexes_cellsize", 1, "hexes_power", 1, "hexes_rotate", 0.166, "hexes_scale", 1), (s, w, p, o) -> {
+            double size = Math.abs(p[o]) < EPS ? EPS : Math.abs(p[o]);
+            double sq3 = Math.sqrt(3);
+            // axial coordinates of the point, rounded to the nearest cell through cube coordinates
+            double q = (sq3 / 3 * s.tx - s.ty / 3) / size, r = 2.0 / 3 * s.ty / size, c3 = -q - r;
+            double rq = Math.rint(q), rr = Math.rint(r), rc = Math.rint(c3);
+            double dq = Math.abs(rq - q), dr = Math.abs(rr - r), dc3 = Math.abs(rc - c3);
+            if (dq > dr && dq > dc3) {
+                rq = -rr - rc;
+            } else if (dr > dc3) {
+                rr = -rq - rc;
+            }
+            double cx = size * sq3 * (rq + rr / 2), cy = size * 1.5 * rr;
+            double lx = s.tx - cx, ly = s.ty - cy;
+            double d = Math.sqrt(lx * lx + ly * ly);
+            double k = d < EPS ? 0 : p[o + 3] * size * Math.pow(d / size, p[o + 1]) / d;
+            double a = 2 * Math.PI * p[o + 2], ca = Math.cos(a), sa = Math.sin(a);
+            s.px += w * (cx + k * (ca * lx - sa * ly));
+            s.py += w * (cy + k * (sa * lx + ca * ly));
+        });
+        // bcircle: the unit disc (after scaling the point) kept; a point outside is put on a ring of
+        // width borderwidth / 5 around it, or dropped from the sum when borderwidth is 0
+        v.add("bcircle", params("bcircle_scale", 1, "bcircle_borderwidth", 0), (s, w, p, o) -> {
+            double x = p[o] * s.tx, y = p[o] * s.ty, r = Math.sqrt(x * x + y * y);
+            if (r <= 1) {
+                s.px += w * x;
+                s.py += w * y;
+            } else if (p[o + 1] != 0) {
+                double a = Math.atan2(y, x), omega = 0.2 * p[o + 1] * s.random01() + 1;
+                s.px += w * omega * Math.cos(a);
+                s.py += w * omega * Math.sin(a);
+            }
+        });
+        // foci_3D: foci in space, (sinh-like x, sin y, sin z) over (cosh x - cos y cos z)
+        v.add("foci_3D", (s, w, p, o) -> {
+            double ex = 0.5 * Math.exp(s.tx), enx = 0.25 / ex;
+            double d = ex + enx - Math.cos(s.ty) * Math.cos(s.tz);
+            double t = w / (Math.abs(d) < EPS ? EPS : d);
+            s.px += (ex - enx) * t;
+            s.py += Math.sin(s.ty) * t;
+            s.pz += Math.sin(s.tz) * t;
+        });
+        // barycentroid: the point's coordinates (u, v) in the basis (a, b), (c, d), each lengthened
+        // by the matching input coordinate: (sign(u) sqrt(u^2 + x^2), sign(v) sqrt(v^2 + y^2))
+        v.add("barycentroid", params("barycentroid_a", 1, "barycentroid_b", 0, "barycentroid_c", 0, "barycentroid_d", 1),
+                (s, w, p, o) -> {
+            double a = p[o], b = p[o + 1], c = p[o + 2], d = p[o + 3];
+            double d00 = a * a + b * b, d01 = a * c + b * d, d02 = a * s.tx + b * s.ty;
+            double d11 = c * c + d * d, d12 = c * s.tx + d * s.ty;
+            double den = d00 * d11 - d01 * d01;
+            double inv = Math.abs(den) < EPS ? 0 : 1 / den;
+            double u = (d11 * d02 - d01 * d12) * inv, vv = (d00 * d12 - d01 * d02) * inv;
+            s.px += w * Math.sqrt(u * u + s.tx * s.tx) * (u < 0 ? -1 : 1);
+            s.py += w * Math.sqrt(vv * vv + s.ty * s.ty) * (vv < 0 ? -1 : 1);
+        });
+        // checkerboard_wf: a random point of a size x size board of checkers of checker_size,
+        // coloured checker_color1 or checker_color2 by parity (a direct colour), the second kind
+        // raised by displ_amount, their sides (with_sides != 0) drawn in side_color; the board lies
+        // across axis 0 (z), 1 (x) or 2 (y) at position along it
+        v.add("checkerboard_wf", params("checkerboard_wf_position", 0, "checkerboard_wf_size", 1,
+                "checkerboard_wf_checker_size", 0.1, "checkerboard_wf_axis", 0, "checkerboard_wf_checker_color1", 0,
+                "checkerboard_wf_checker_color2", 0.5, "checkerboard_wf_with_sides", 0, "checkerboard_wf_side_color", 1,
+                "checkerboard_wf_displ_amount", 0), (s, w, p, o) -> {
+            double half = 0.5 * Math.abs(p[o + 1]), cs = Math.abs(p[o + 2]) < EPS ? EPS : Math.abs(p[o + 2]);
+            double u = half * s.random11(), v2 = half * s.random11(), h = 0;
+            long cell = (long) Math.floor(u / cs) + (long) Math.floor(v2 / cs);
+            boolean raised = (cell & 1) != 0;
+            double colour = raised ? p[o + 5] : p[o + 4];
+            if (raised) {
+                h = p[o + 8];
+                if (p[o + 6] != 0 && s.randomBit()) {
+                    u = Math.floor(u / cs) * cs + (s.randomBit() ? cs : 0);
+                    h = p[o + 8] * s.random01();
+                    colour = p[o + 7];
+                }
+            }
+            double n = p[o] + h;
+            int axis = (int) Math.rint(p[o + 3]);
+            if (axis == 1) {
+                s.px += w * n;
+                s.py += w * u;
+                s.pz += w * v2;
+            } else if (axis == 2) {
+                s.px += w * v2;
+                s.py += w * n;
+                s.pz += w * u;
+            } else {
+                s.px += w * u;
+                s.py += w * v2;
+                s.pz += w * n;
+            }
+            s.dc = Math.max(0, Math.min(1, colour));
+        });
+    }
+
+    /**
+     * The height field of {@code z} and {@code y} at polar (r, phi): each shape's radial profile
+     * less r, weighted: a regular hypergon of n sides and radius, a star of n points and slope, a
+     * lituus of parameter a, a superformula curve of (m, n1, n2, n3).
+     */
+    private static double shapes(double r, double phi, double hypergon, double hypergonN, double hypergonR, double star,
+            double starN, double starSlope, double lituus, double lituusA, double sup, double m, double n1, double n2, double n3) {
+        double h = 0;
+        if (hypergon != 0) {
+            double seg = 2 * Math.PI / Math.max(1, hypergonN);
+            double t = phi - seg * Math.floor(phi / seg) - seg / 2;
+            h += hypergon * (hypergonR * Math.cos(seg / 2) / Math.cos(t) - r);
+        }
+        if (star != 0) {
+            double seg = 2 * Math.PI / Math.max(1, starN);
+            double t = Math.abs(phi - seg * Math.floor(phi / seg) - seg / 2);
+            h += star * (1 - t * Math.tan(Math.max(-1.5, Math.min(1.5, starSlope - Math.PI / 2))) - r);
+        }
+        if (lituus != 0) {
+            h += lituus * (Math.sqrt(Math.abs(lituusA) / (Math.abs(phi) + Math.PI)) - r);
+        }
+        if (sup != 0) {
+            double t = m * phi / 4;
+            double sr = Math.pow(Math.pow(Math.abs(Math.cos(t)), n2) + Math.pow(Math.abs(Math.sin(t)), n3), -1 / (n1 == 0 ? 1 : n1));
+            h += sup * (sr - r);
+        }
+        return h;
+    }
+
+    /** A number in [0, 1) fixed by (x, y, seed): the fractional part of a large multiple of a sine. */
+    private static double cellHash(double x, double y, double seed) {
+        double h = Math.sin(x * 12.9898 + y * 78.233 + seed * 37.719) * 43758.5453;
+        return h - Math.floor(h);
     }
 
     /** The L^n norm of (x, y). */

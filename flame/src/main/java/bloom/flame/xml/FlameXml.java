@@ -45,6 +45,11 @@ public final class FlameXml {
     private static final Set<String> XFORM_ATTRIBUTES = Set.of("weight", "color", "color_speed", "symmetry",
             "opacity", "coefs", "post", "chaos", "name", "animate", "var_color", "plotmode", "motion_frequency",
             "motion_function", "motion_offset", "var1", "var");
+    /**
+     * Values older Fractorium versions wrote that are computed from other parameters
+     * ({@code auger_half_scale} is {@code auger_scale / 2}): read and left to the formula.
+     */
+    private static final Set<String> DERIVED_PARAMETERS = Set.of("auger_half_scale");
     /** Attributes of {@code <flame>} the model interprets. */
     private static final Set<String> FLAME_ATTRIBUTES = Set.of("name", "size", "center", "scale", "zoom", "rotate",
             "supersample", "oversample", "palette", "quality", "filter", "filter_shape", "estimator_radius", "estimator_minimum",
@@ -406,7 +411,7 @@ public final class FlameXml {
                     continue;
                 }
                 Optional<Variation> owner = Variations.byParameter(key);
-                if (owner.isEmpty() && !JWildfireMetadata.read(key, e.getValue(), ignored, notApplied)) {
+                if (owner.isEmpty() && !DERIVED_PARAMETERS.contains(key) && !JWildfireMetadata.read(key, e.getValue(), ignored, notApplied)) {
                     unknown.add(key);
                 }
             }
