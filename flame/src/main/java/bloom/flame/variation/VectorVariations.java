@@ -35,17 +35,20 @@ final class VectorVariations {
 
     /** flam3's variations are numbered 0 to 98; each has a vector version, found by its id. */
     static final int FLAM3_VARIATIONS = 99;
-    private static final BatchFormula[] BY_ID = new BatchFormula[FLAM3_VARIATIONS];
+    /** The plugin variations artists' genomes use most that have a vector version too. */
+    static final java.util.List<String> PLUGINS = java.util.List.of("sineblur", "hemisphere", "blur_linear", "spherical3D");
+    private static final BatchFormula[] BY_ID = new BatchFormula[Variations.all().size()];
 
     static {
         register();
         registerFlam3();
         registerFlam3Branchy();
+        registerPlugins();
     }
 
     private VectorVariations() {}
 
-    /** The vector version of variation {@code id}, or null (a plugin variation: scalar only). */
+    /** The vector version of variation {@code id}, or null (scalar only). */
     static BatchFormula get(int id) {
         return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
     }
@@ -68,7 +71,7 @@ final class VectorVariations {
     private static void add(String name, BatchFormula f) {
         Variation v = Variations.byName(name)
                 .orElseThrow(() -> new IllegalStateException("Vector variation without a variation: " + name));
-        if (v.id() >= FLAM3_VARIATIONS) {
+        if (v.id() >= FLAM3_VARIATIONS && !PLUGINS.contains(name)) {
             throw new IllegalStateException("Vector variation of a plugin variation: " + name + " (id " + v.id() + ")");
         }
         if (BY_ID[v.id()] != null) {
@@ -179,6 +182,49 @@ final class VectorVariations {
     }
 
     // ---- the variations ------------------------------------------------------------------
+
+    private static void registerPlugins() {
+        add("sineblur", (l, w, p, o) -> {
+            double power = Math.max(0, p[o]);
+            double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                DoubleVector a = rand(r0, i).mul(2 * PI), u = rand(r1, i);
+                if (power != 1) {
+                    u = pow(u, power);
+                }
+                DoubleVector r = u.mul(2).sub(1).lanewise(VectorOperators.ACOS).mul(w / PI);
+                acc(l.px, i, r.mul(cos(a)));
+                acc(l.py, i, r.mul(sin(a)));
+            }
+        });
+        add("hemisphere", (l, w, p, o) -> {
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
+                DoubleVector r = DoubleVector.broadcast(S, w).div(sqrt(sumsq(x, y).add(1)));
+                acc(l.px, i, r.mul(x));
+                acc(l.py, i, r.mul(y));
+                acc(l.pz, i, r);
+            }
+        });
+        add("blur_linear", (l, w, p, o) -> {
+            double c = Math.cos(p[o + 1]), sn = Math.sin(p[o + 1]);
+            double[] r0 = l.random01(l.rand0);
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                DoubleVector r = rand(r0, i).mul(p[o]);
+                acc(l.px, i, ld(l.tx, i).add(r.mul(c)).mul(w));
+                acc(l.py, i, ld(l.ty, i).add(r.mul(sn)).mul(w));
+            }
+        });
+        add("spherical3D", (l, w, p, o) -> {
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
+                DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
+                acc(l.px, i, r.mul(x));
+                acc(l.py, i, r.mul(y));
+                acc(l.pz, i, r.mul(z));
+            }
+        });
+    }
 
     private static void register() {
         add("linear", (l, w, p, o) -> {

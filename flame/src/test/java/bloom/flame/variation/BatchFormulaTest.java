@@ -31,9 +31,9 @@ class BatchFormulaTest {
         assertTrue(VectorVariations.names().size() >= 90, "vector versions: " + VectorVariations.names().size());
     }
 
-    /** Every one of flam3's 99 variations (ids 0 to 98) has a vector version, and nothing else has. */
+    /** Every one of flam3's 99 variations (ids 0 to 98) has a vector version, and of the others the common plugin ones. */
     @Test
-    void theVectorVersionsAreExactlyFlam3s99() {
+    void theVectorVersionsAreFlam3s99AndTheCommonPluginOnes() {
         java.util.Set<Integer> ids = new java.util.TreeSet<>();
         for (String name : VectorVariations.names()) {
             ids.add(Variations.byName(name).orElseThrow().id());
@@ -41,6 +41,9 @@ class BatchFormulaTest {
         java.util.Set<Integer> flam3 = new java.util.TreeSet<>();
         for (int i = 0; i < VectorVariations.FLAM3_VARIATIONS; i++) {
             flam3.add(i);
+        }
+        for (String name : VectorVariations.PLUGINS) {
+            flam3.add(Variations.byName(name).orElseThrow().id());
         }
         assertEquals(flam3, ids);
     }
