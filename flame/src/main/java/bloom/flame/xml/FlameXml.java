@@ -35,9 +35,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes genomes as flam3 XML. A file holds one {@code <flame>} or several inside any
- * root element ({@code <flames>}, Ember's {@code <Flames>}). Attributes of {@code <flame>} that
- * the model does not interpret are kept in {@link Genome#extras()} and written back.
+ * Reads and writes genomes as flam3 XML. A file holds one {@code <flame>} or several, inside any
+ * root element ({@code <flames>}, Ember's {@code <Flames>}) or none (Electric Sheep's); each is
+ * read on its own ({@link #readEntries}), so one bad genome does not spoil its neighbours.
+ * Attributes of {@code <flame>} that the model does not interpret are kept in
+ * {@link Genome#extras()} and written back.
  */
 public final class FlameXml {
 
