@@ -54,42 +54,13 @@ final class Chromium implements AutoCloseable {
         return installLog;
     }
 
-    /**
-     * Whether Chromium is installed; if not and this is a root Debian machine, installs it (the
-     * tests' set-up): apt waits up to 10 minutes for another package manager's lock, and a
-     * failed attempt is tried again twice, 20 s apart.
-     */
-    static synchronized boolean available() {
-        if (Files.isExecutable(BINARY)) {
-            return true;
+    /** Whether Chromium is installed, installing it if need be ({@link bloom.flame.DebianPackages}). */
+    static boolean available() {
+        String why = bloom.flame.DebianPackages.ensure(BINARY, "chromium");
+        if (why != null) {
+            installLog = why;
         }
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !"root".equals(System.getProperty("user.name"))) {
-            installLog = "not a root Debian machine: install the package chromium";
-            return false;
-        }
-        String apt = "DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q";
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                Process p = new ProcessBuilder("bash", "-c", "(" + apt + " update || true) && " + apt
-                        + " install -y chromium").redirectErrorStream(true).start();
-                byte[] out = p.getInputStream().readAllBytes();
-                boolean ok = p.waitFor(20, TimeUnit.MINUTES) && p.exitValue() == 0 && Files.isExecutable(BINARY);
-                if (ok) {
-                    return true;
-                }
-                String text = new String(out, StandardCharsets.UTF_8).strip();
-                installLog = "attempt " + attempt + ": " + text.substring(Math.max(0, text.length() - 400));
-                if (attempt < 3) {
-                    Thread.sleep(20_000);
-                }
-            } catch (IOException e) {
-                installLog = "attempt " + attempt + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return why == null;
     }
 
     Chromium(int width, int height) throws Exception {

@@ -441,8 +441,7 @@ public final class FlameXml {
                             + owner.get().name() + "', which this xform does not use");
                 }
             }
-            if (terms.isEmpty() || terms.stream().allMatch(t -> t.variation().base().isPresent()
-                    && t.variation().stage() != Variation.Stage.REGULAR)) {
+            if (terms.stream().allMatch(t -> t.variation().base().isPresent())) {
                 // no variation, or only pre_/post_ forms: the point passes through, as in Ember
                 terms.add(VariationTerm.of(Variations.byName("linear").orElseThrow(), 1.0));
             }
