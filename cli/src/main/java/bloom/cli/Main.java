@@ -47,7 +47,8 @@ public final class Main {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return execute(withConfiguration(args, out, err), out, err);
+            CommandLine cl = commandLine(out, err, BloomCommand.subcommandsFor(args));
+            return cl.execute(withConfiguration(cl, args)); // picocli resets every option before it parses again
         } catch (BloomException | FilmException e) {
             return report(e, err);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -65,8 +66,16 @@ public final class Main {
         return exitCode(e);
     }
 
+    /** The whole command line, every command built. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, BloomCommand.SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new BloomCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setOverwrittenOptionsAllowed(true);
@@ -83,13 +92,8 @@ public final class Main {
         return cl;
     }
 
-    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
-    }
-
     /** Prepends the options of a continued run and of a --config file to the user's arguments. */
-    static String[] withConfiguration(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine probe = commandLine(out, err);
+    static String[] withConfiguration(CommandLine probe, String[] args) {
         ParseResult top;
         try {
             top = probe.parseArgs(args);

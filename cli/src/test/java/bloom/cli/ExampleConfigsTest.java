@@ -26,7 +26,8 @@ class ExampleConfigsTest {
                         assertTrue(first.startsWith("# command: "), p + " must start with '# command: <name>'");
                         String command = first.substring("# command: ".length()).trim();
                         PrintWriter sink = new PrintWriter(new StringWriter());
-                        String[] args = Main.withConfiguration(new String[] {command, "--config", p.toString()}, sink, sink);
+                        String[] args = Main.withConfiguration(Main.commandLine(sink, sink),
+                                new String[] {command, "--config", p.toString()});
                         var parsed = Main.commandLine(sink, sink).parseArgs(args);
                         assertEquals(command, parsed.subcommand().commandSpec().name());
                     }));
