@@ -2,6 +2,7 @@ package bloom.cli.command;
 
 import bloom.cli.BloomException;
 import bloom.cli.ExitCodes;
+import bloom.cli.Main;
 import bloom.film.Png;
 import bloom.film.RenderJob;
 import bloom.film.Size;
@@ -9,7 +10,6 @@ import bloom.film.Stats;
 import bloom.flame.genome.Genome;
 import bloom.flame.render.CompiledGenome;
 import bloom.flame.render.CpuRenderer;
-import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
 import bloom.flame.render.Renderer;
 import bloom.flame.render.Similarity;
@@ -21,31 +21,39 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-                "Race Bloom's CPU renderer against flam3-render (Debian's flam3-utils) on the same random genomes, "
-                        + "in one run on this machine.",
+                "Race Bloom's CPU renderer against Debian's flam3 (flam3-utils) as a user meets them: fresh "
+                        + "processes, start-up and all, on the same random genomes, in one run on this machine.",
                 "",
-                "The genomes come from flam3-genome with fixed seeds, so every run races the same ones. Each is "
-                        + "rendered by both at every size and thread count asked for; both draw quality x width x height "
-                        + "samples, tone-map and write a PNG. The table gives iterations per second per thread and the "
-                        + "ratio Bloom/flam3, the SSIM of the two images (equal image quality), and the medians. The "
-                        + "process's peak resident memory is printed at the end.",
+                "The genomes come from flam3-genome with fixed seeds, so every run races the same ones. Three parts:",
+                "  stills  a fresh 'bloom flame render' process against a fresh flam3-render, at each thread count: "
+                        + "wall seconds, peak resident memory (MB), the ratio flam3/Bloom (above 1: Bloom is faster) "
+                        + "and the SSIM of the two images (equal image quality);",
+                "  films   'bloom flame animate' (to MP4) against flam3-animate (to PNGs) on the same two keyframes, "
+                        + "every core, motion blur off and on: frames per second and peak memory;",
+                "  rate    Bloom's iterations per second per thread inside this JVM, warmed up (an inner-loop figure: "
+                        + "chaos game, density estimation and tone mapping, no start-up, no PNG).",
+                "Repetitions are interleaved (flam3, Bloom, Bloom, flam3, ...) and each figure is their median. "
+                        + "Medians and the slowest genome close each part.",
                 ""},
         footer = {"", "Examples:",
-                "  bloom bench render                                         # the full race: slow",
-                "  bloom bench render --genomes 12 --sizes 640x360@200 --threads 1,2"})
+                "  bloom bench render                                      # 12 genomes, every part: about 15 minutes on 2 cores",
+                "  bloom bench render --genomes 4 --parts stills --threads 1",
+                "  bloom bench render --sizes 1920x1080@1000 --parts stills,rate --keep bench/"})
 public final class BenchRenderCommand implements Callable<Integer> {
 
     @Spec
@@ -54,146 +62,353 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--genomes", paramLabel = "N", defaultValue = "12", description = "Random genomes to race (default: ${DEFAULT-VALUE}).")
     int genomes;
 
-    @Option(names = "--sizes", paramLabel = "WxH@Q,...", defaultValue = "640x360@200,1920x1080@1000", split = ",",
-            description = "Sizes and qualities (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parts", paramLabel = "PART,...", defaultValue = "stills,films,rate", split = ",",
+            description = "Which parts to run: stills, films, rate (default: ${DEFAULT-VALUE}).")
+    List<String> parts;
+
+    @Option(names = "--sizes", paramLabel = "WxH@Q,...", defaultValue = "640x360@200", split = ",",
+            description = "Still sizes and qualities (default: ${DEFAULT-VALUE}).")
     List<String> sizes;
 
     @Option(names = "--threads", paramLabel = "N|all,...", defaultValue = "1,all", split = ",",
-            description = "Thread counts; 'all' is every core (default: ${DEFAULT-VALUE}).")
+            description = "Thread counts of the stills and the rate; 'all' is every core (default: ${DEFAULT-VALUE}).")
     List<String> threads;
 
+    @Option(names = "--reps", paramLabel = "R", defaultValue = "1",
+            description = "Interleaved repetitions of each process race, medians kept (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--film", paramLabel = "FRAMES@WxH@Q", defaultValue = "12@640x360@50",
+            description = "The films: frames, size and quality per frame (default: ${DEFAULT-VALUE}).")
+    String film;
+
+    @Option(names = "--blur", paramLabel = "T", defaultValue = "4",
+            description = "Temporal samples per frame of the films with motion blur (default: ${DEFAULT-VALUE}).")
+    int blur;
+
     @Option(names = "--flam3", paramLabel = "DIR", defaultValue = "/usr/bin",
-            description = "Where flam3-render and flam3-genome are (default: ${DEFAULT-VALUE}).")
+            description = "Where flam3-render, flam3-animate and flam3-genome are (default: ${DEFAULT-VALUE}).")
     Path flam3;
 
-    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the genomes and images in DIR.")
+    @Option(names = "--bloom", paramLabel = "LAUNCHER",
+            description = "The bloom launcher to race (default: this installation's ./bloom, else this JVM's java "
+                    + "with this class path).")
+    Path launcher;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the genomes, images, films and logs in DIR.")
     Path keep;
 
-    private record Row(int genome, String size, int threads, long iterations, double flam3Seconds, double bloomSeconds,
-                       double ssim) {
+    private record Still(int genome, String size, int threads, long iterations, ProcessMeter.Measured flam3,
+                         ProcessMeter.Measured bloom, double ssim) {
         double ratio() {
-            return flam3Seconds / bloomSeconds;
+            return flam3.seconds() / bloom.seconds();
+        }
+    }
+
+    private record Film(int genome, int temporal, ProcessMeter.Measured flam3, ProcessMeter.Measured bloom) {
+        double ratio() {
+            return flam3.seconds() / bloom.seconds();
         }
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path render = flam3.resolve("flam3-render");
-        Path genome = flam3.resolve("flam3-genome");
-        if (!Files.isExecutable(render) || !Files.isExecutable(genome)) {
-            throw BloomException.usage("--flam3 " + flam3 + ": no flam3-render and flam3-genome there "
-                    + "(Debian: apt-get install flam3-utils)");
+        Path genomeTool = tool("flam3-genome");
+        if (genomes < 1 || reps < 1 || blur < 2) {
+            throw BloomException.usage(genomes < 1 ? "--genomes " + genomes + ": expected at least 1"
+                    : reps < 1 ? "--reps " + reps + ": expected at least 1" : "--blur " + blur + ": expected at least 2");
         }
-        if (genomes < 1) {
-            throw BloomException.usage("--genomes " + genomes + ": expected at least 1");
+        for (String p : parts) {
+            if (!List.of("stills", "films", "rate").contains(p)) {
+                throw BloomException.usage("--parts " + p + ": expected stills, films or rate");
+            }
         }
-        Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("bloom-bench-render");
+        List<Size> stillSizes = new ArrayList<>();
+        List<Double> qualities = new ArrayList<>();
+        for (String sq : sizes) {
+            String[] s = sq.split("@");
+            if (s.length != 2) {
+                throw BloomException.usage("--sizes " + sq + ": expected WxH@QUALITY such as 640x360@200");
+            }
+            stillSizes.add(size("--sizes", s[0]));
+            qualities.add(number("--sizes", s[1]));
+        }
+        String[] f = film.split("@");
+        if (f.length != 3) {
+            throw BloomException.usage("--film " + film + ": expected FRAMES@WxH@QUALITY such as 12@640x360@50");
+        }
+        int filmFrames = (int) number("--film", f[0]);
+        Size filmSize = size("--film", f[1]).requireEven("--film");
+        double filmQuality = number("--film", f[2]);
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Row> rows = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (String t : threads) {
+            counts.add(t.equals("all") ? cores : (int) number("--threads", t));
+        }
+        List<String> bloom = bloomCommand();
+        Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("bloom-bench-render");
         try {
             List<String> texts = new ArrayList<>();
-            for (int i = 1; i <= genomes; i++) {
-                texts.add(run(List.of(genome.toString()), Map.of("seed", Integer.toString(i), "isaac_seed", "bloom-bench-" + i), dir, true));
+            for (int i = 1; i <= genomes + 1; i++) { // one more: the films' last keyframe
+                Path log = dir.resolve("genome-" + i + ".log");
+                ProcessMeter.run(List.of(genomeTool.toString()), Map.of("seed", Integer.toString(i),
+                        "isaac_seed", "bloom-bench-" + i), dir, log);
+                texts.add(Files.readString(log, StandardCharsets.UTF_8));
             }
-            out.printf(Locale.ROOT, "%-7s %-10s %7s %12s %12s %10s %10s %7s %6s%n", "genome", "size", "threads",
-                    "iterations", "flam3 it/s/t", "bloom it/s/t", "flam3 s", "bloom s", "ratio");
-            for (String sq : sizes) {
-                String[] parts = sq.split("@");
-                if (parts.length != 2) {
-                    throw BloomException.usage("--sizes " + sq + ": expected WxH@QUALITY such as 640x360@200");
-                }
-                Size size = Size.parse(parts[0]);
-                double quality = Double.parseDouble(parts[1]);
-                for (String t : threads) {
-                    int n = t.equals("all") ? cores : Integer.parseInt(t);
-                    for (int i = 0; i < genomes; i++) {
-                        Row r = race(i, texts.get(i), size, quality, n, render, dir);
-                        rows.add(r);
-                        out.printf(Locale.ROOT, "%-7d %-10s %7d %12d %12.3g %12.3g %10.2f %10.2f %6.2f  SSIM %.3f%n",
-                                r.genome() + 1, r.size(), r.threads(), r.iterations(),
-                                r.iterations() / r.flam3Seconds() / n, r.iterations() / r.bloomSeconds() / n,
-                                r.flam3Seconds(), r.bloomSeconds(), r.ratio(), r.ssim());
-                        out.flush();
-                    }
+            out.printf(Locale.ROOT, "Bloom: %s%nflam3: %s (Debian flam3-utils)%nmachine: %d cores; %d genomes from "
+                    + "flam3-genome (seeds 1..%d); %d interleaved repetition%s, medians%n%n", String.join(" ", bloom),
+                    flam3, cores, genomes, genomes, reps, reps == 1 ? "" : "s");
+            out.flush();
+            if (parts.contains("stills")) {
+                for (int k = 0; k < stillSizes.size(); k++) {
+                    stills(out, texts, stillSizes.get(k), qualities.get(k), counts, bloom, dir);
                 }
             }
-            out.println();
-            Map<String, List<Row>> groups = new TreeMap<>();
-            for (Row r : rows) {
-                groups.computeIfAbsent(r.size() + " on " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s"),
-                        k -> new ArrayList<>()).add(r);
+            if (parts.contains("films")) {
+                films(out, texts, filmFrames, filmSize, filmQuality, cores, bloom, dir);
             }
-            for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
-                double[] ratios = g.getValue().stream().mapToDouble(Row::ratio).toArray();
-                double[] ssims = g.getValue().stream().mapToDouble(Row::ssim).toArray();
-                out.printf(Locale.ROOT, "median Bloom/flam3 speed ratio %-28s %.2f  (SSIM median %.3f, %d genomes)%n",
-                        g.getKey() + ":", Stats.median(ratios), Stats.median(ssims), ratios.length);
+            if (parts.contains("rate")) {
+                for (int k = 0; k < stillSizes.size(); k++) {
+                    rate(out, texts, stillSizes.get(k), qualities.get(k), counts, dir);
+                }
             }
-            out.printf(Locale.ROOT, "median over everything: %.2f%n", Stats.median(rows.stream().mapToDouble(Row::ratio).toArray()));
-            out.printf(Locale.ROOT, "peak resident memory of this process: %s%n", peakRss());
         } finally {
             if (keep == null) {
                 RenderJob.deleteTree(dir);
             }
         }
-        err.flush();
         return ExitCodes.OK;
     }
 
-    private Row race(int index, String text, Size size, double quality, int threads, Path render, Path dir)
-            throws IOException, InterruptedException {
-        String sized = text.replaceFirst("size=\"[^\"]*\"", "size=\"" + size.width() + " " + size.height() + "\"")
-                .replaceFirst("quality=\"[^\"]*\"", "quality=\"" + quality + "\"")
-                .replaceFirst("supersample=\"[^\"]*\"", "supersample=\"1\"");
-        Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", index + 1, size));
-        Files.writeString(file, sized, StandardCharsets.UTF_8);
-        Path flamPng = dir.resolve(String.format(Locale.ROOT, "g%02d-%s-%dt-flam3.png", index + 1, size, threads));
-        Path bloomPng = dir.resolve(String.format(Locale.ROOT, "g%02d-%s-%dt-bloom.png", index + 1, size, threads));
-        long t0 = System.nanoTime();
-        run(List.of(render.toString()), Map.of("in", file.toString(), "out", flamPng.toString(),
-                "nthreads", Integer.toString(threads), "isaac_seed", "bench"), dir, false);
-        double flamSeconds = (System.nanoTime() - t0) / 1e9;
-
-        Genome g = FlameXml.read(file).get(0);
-        RenderSpec rs = new RenderSpec(size.width(), size.height(), quality, 1, 1, threads);
-        long t1 = System.nanoTime();
-        Image img = new CpuRenderer().render(CompiledGenome.compile(g), rs, Renderer.Progress.NONE);
-        Png.write(img, bloomPng);
-        double bloomSeconds = (System.nanoTime() - t1) / 1e9;
-        double ssim = Similarity.ssim(img, Png.read(flamPng), 2);
-        return new Row(index, size.toString(), threads, rs.iterations(), flamSeconds, bloomSeconds, ssim);
-    }
-
-    /** Runs a flam3 tool with environment variables; returns its standard output when asked. */
-    private static String run(List<String> command, Map<String, String> env, Path dir, boolean capture)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().putAll(env);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        if (!capture) {
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        }
-        Process p = pb.start();
-        String text = capture ? new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "";
-        if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
-            throw new IOException(command.get(0) + " failed (exit " + p.exitValue() + ")");
-        }
-        return text;
-    }
-
-    /** VmHWM of /proc/self/status: the peak resident set size, or "unknown" off Linux. */
-    static String peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).trim();
+    private void stills(PrintWriter out, List<String> texts, Size size, double quality, List<Integer> counts,
+                        List<String> bloom, Path dir) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "Stills, whole process: %s quality %s, a fresh process each (bloom flame render | "
+                + "flam3-render)%n", size, fmt(quality));
+        out.printf(Locale.ROOT, "%-7s %7s %9s %9s %7s %9s %9s %7s%n", "genome", "threads", "flam3 s", "bloom s",
+                "ratio", "flam3 MB", "bloom MB", "SSIM");
+        List<Still> rows = new ArrayList<>();
+        for (int i = 0; i < genomes; i++) {
+            Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
+            Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
+            for (int n : counts) {
+                List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
+                String stem = String.format(Locale.ROOT, "g%02d-%s-%dt", i + 1, size, n);
+                Path flamPng = dir.resolve(stem + "-flam3.png"), bloomPng = dir.resolve(stem + "-bloom.png");
+                for (int r = 0; r < reps; r++) {
+                    Files.deleteIfExists(bloomPng);
+                    Callable<ProcessMeter.Measured> a = () -> ProcessMeter.run(List.of(tool("flam3-render").toString()),
+                            Map.of("in", file.toString(), "out", flamPng.toString(), "nthreads", Integer.toString(n),
+                                    "isaac_seed", "bench"), dir, dir.resolve(stem + "-flam3.log"));
+                    List<String> cmd = new ArrayList<>(bloom);
+                    cmd.addAll(List.of("flame", "render", file.toString(), "-o", bloomPng.toString(), "--threads",
+                            Integer.toString(n), "--device", "cpu"));
+                    Callable<ProcessMeter.Measured> b = () -> ProcessMeter.run(cmd, Map.of(), dir, dir.resolve(stem + "-bloom.log"));
+                    interleave(r, a, b, fl, bl);
                 }
+                double ssim = Similarity.ssim(Png.read(bloomPng), Png.read(flamPng), 2);
+                Still s = new Still(i, size.toString(), n, (long) (quality * size.width() * size.height()),
+                        median(fl), median(bl), ssim);
+                rows.add(s);
+                out.printf(Locale.ROOT, "%-7d %7d %9.2f %9.2f %7.2f %9.0f %9.0f %7.3f%n", i + 1, n, s.flam3().seconds(),
+                        s.bloom().seconds(), s.ratio(), s.flam3().peakMb(), s.bloom().peakMb(), s.ssim());
+                out.flush();
             }
-        } catch (IOException e) {
-            // not Linux
         }
-        return "unknown";
+        for (int n : counts) {
+            List<Still> g = rows.stream().filter(s -> s.threads() == n).toList();
+            Still slowest = g.stream().min((x, y) -> Double.compare(x.ratio(), y.ratio())).orElseThrow();
+            out.printf(Locale.ROOT, "median on %d thread%s: flam3 %.2f s, Bloom %.2f s, ratio %.2f (slowest genome %d: "
+                            + "%.2f); memory flam3 %.0f MB, Bloom %.0f MB; SSIM %.3f%n", n, n == 1 ? "" : "s",
+                    med(g, s -> s.flam3().seconds()), med(g, s -> s.bloom().seconds()), med(g, Still::ratio),
+                    slowest.genome() + 1, slowest.ratio(), med(g, s -> s.flam3().peakMb()), med(g, s -> s.bloom().peakMb()),
+                    med(g, Still::ssim));
+        }
+        out.println();
+        out.flush();
+    }
+
+    private void films(PrintWriter out, List<String> texts, int frames, Size size, double quality, int cores,
+                       List<String> bloom, Path dir) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "Films, whole process: %d frames of %s quality %s between keyframes genome N and N+1, "
+                + "%d threads (bloom flame animate to MP4 | flam3-animate to PNGs)%n", frames, size, fmt(quality), cores);
+        out.printf(Locale.ROOT, "%-7s %5s %10s %10s %7s %9s %9s%n", "genome", "blur", "flam3 fps", "bloom fps", "ratio",
+                "flam3 MB", "bloom MB");
+        List<Film> rows = new ArrayList<>();
+        for (int i = 0; i < genomes; i++) {
+            for (int t : new int[] {1, blur}) {
+                String stem = String.format(Locale.ROOT, "film%02d-t%d", i + 1, t);
+                Path file = dir.resolve(stem + ".flam3");
+                String a = sized(texts.get(i), size, quality, t).replaceFirst("time=\"[^\"]*\"", "time=\"0\"");
+                String b = sized(texts.get(i + 1), size, quality, t)
+                        .replaceFirst("time=\"[^\"]*\"", "time=\"" + (frames - 1) + "\"");
+                Files.writeString(file, "<flames>\n" + body(a) + "\n" + body(b) + "\n</flames>\n", StandardCharsets.UTF_8);
+                List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
+                for (int r = 0; r < reps; r++) {
+                    Path mp4 = dir.resolve(stem + "-r" + r + ".mp4");
+                    Files.deleteIfExists(mp4);
+                    Callable<ProcessMeter.Measured> fa = () -> ProcessMeter.run(List.of(tool("flam3-animate").toString()),
+                            Map.of("in", file.toString(), "begin", "0", "end", Integer.toString(frames - 1),
+                                    "prefix", dir.resolve(stem + "-").toString(), "format", "png",
+                                    "nthreads", Integer.toString(cores), "isaac_seed", "bench"),
+                            dir, dir.resolve(stem + "-flam3.log"));
+                    List<String> cmd = new ArrayList<>(bloom);
+                    cmd.addAll(List.of("flame", "animate", file.toString(), "-o", mp4.toString(), "--frames",
+                            Integer.toString(frames), "--temporal-samples", Integer.toString(t), "--threads",
+                            Integer.toString(cores), "--device", "cpu"));
+                    Callable<ProcessMeter.Measured> ba = () -> ProcessMeter.run(cmd, Map.of(), dir, dir.resolve(stem + "-bloom.log"));
+                    interleave(r, fa, ba, fl, bl);
+                }
+                Film m = new Film(i, t, median(fl), median(bl));
+                rows.add(m);
+                out.printf(Locale.ROOT, "%-7d %5s %10.2f %10.2f %7.2f %9.0f %9.0f%n", i + 1, t == 1 ? "off" : "x" + t,
+                        frames / m.flam3().seconds(), frames / m.bloom().seconds(), m.ratio(), m.flam3().peakMb(),
+                        m.bloom().peakMb());
+                out.flush();
+            }
+        }
+        for (int t : new int[] {1, blur}) {
+            List<Film> g = rows.stream().filter(m -> m.temporal() == t).toList();
+            Film slowest = g.stream().min((x, y) -> Double.compare(x.ratio(), y.ratio())).orElseThrow();
+            out.printf(Locale.ROOT, "median, motion blur %s: flam3 %.2f fps, Bloom %.2f fps, ratio %.2f (slowest genome "
+                            + "%d: %.2f); memory flam3 %.0f MB, Bloom %.0f MB%n", t == 1 ? "off" : t + " samples",
+                    frames / med(g, m -> m.flam3().seconds()), frames / med(g, m -> m.bloom().seconds()),
+                    med(g, Film::ratio), slowest.genome() + 1, slowest.ratio(), med(g, m -> m.flam3().peakMb()),
+                    med(g, m -> m.bloom().peakMb()));
+        }
+        out.println();
+        out.flush();
+    }
+
+    private void rate(PrintWriter out, List<String> texts, Size size, double quality, List<Integer> counts, Path dir)
+            throws IOException {
+        out.printf(Locale.ROOT, "Rate in this JVM (inner loop, warmed up; not what a user waits for): %s quality %s%n",
+                size, fmt(quality));
+        out.printf(Locale.ROOT, "%-7s %7s %14s%n", "genome", "threads", "bloom M it/s/t");
+        Map<Integer, List<Double>> byThreads = new LinkedHashMap<>();
+        for (int i = 0; i < genomes; i++) {
+            Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
+            Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
+            CompiledGenome g = CompiledGenome.compile(FlameXml.read(file).get(0));
+            for (int n : counts) {
+                RenderSpec rs = new RenderSpec(size.width(), size.height(), quality, 1, 1, n);
+                if (i == 0) {
+                    new CpuRenderer().render(g, rs, Renderer.Progress.NONE); // the JIT's warm-up
+                }
+                double[] seconds = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    long t0 = System.nanoTime();
+                    new CpuRenderer().render(g, rs, Renderer.Progress.NONE);
+                    seconds[r] = (System.nanoTime() - t0) / 1e9;
+                }
+                double rate = rs.iterations() / Stats.median(seconds) / n / 1e6;
+                byThreads.computeIfAbsent(n, k -> new ArrayList<>()).add(rate);
+                out.printf(Locale.ROOT, "%-7d %7d %14.1f%n", i + 1, n, rate);
+                out.flush();
+            }
+        }
+        for (Map.Entry<Integer, List<Double>> e : byThreads.entrySet()) {
+            out.printf(Locale.ROOT, "median on %d thread%s: %.1f M iterations/s per thread%n", e.getKey(),
+                    e.getKey() == 1 ? "" : "s", Stats.median(e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** Runs a then b on even repetitions, b then a on odd ones, so neither always runs on a cooler machine. */
+    private static void interleave(int rep, Callable<ProcessMeter.Measured> a, Callable<ProcessMeter.Measured> b,
+                                   List<ProcessMeter.Measured> as, List<ProcessMeter.Measured> bs)
+            throws IOException, InterruptedException {
+        try {
+            if (rep % 2 == 0) {
+                as.add(a.call());
+                bs.add(b.call());
+            } else {
+                bs.add(b.call());
+                as.add(a.call());
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The median time and the median peak memory of repetitions. */
+    private static ProcessMeter.Measured median(List<ProcessMeter.Measured> runs) {
+        return new ProcessMeter.Measured(Stats.median(runs.stream().mapToDouble(ProcessMeter.Measured::seconds).toArray()),
+                (long) Stats.median(runs.stream().mapToDouble(ProcessMeter.Measured::peakKb).toArray()));
+    }
+
+    private static <T> double med(List<T> rows, ToDoubleFunction<T> f) {
+        return Stats.median(rows.stream().mapToDouble(f).toArray());
+    }
+
+    /** The genome text at this size and quality, supersample 1, with {@code temporal} temporal samples. */
+    private static String sized(String text, Size size, double quality, int temporal) {
+        return text.replaceFirst("size=\"[^\"]*\"", "size=\"" + size.width() + " " + size.height() + "\"")
+                .replaceFirst("quality=\"[^\"]*\"", "quality=\"" + quality + "\"")
+                .replaceFirst("supersample=\"[^\"]*\"", "supersample=\"1\"")
+                .replaceFirst("temporal_samples=\"[^\"]*\"", "temporal_samples=\"" + temporal + "\"");
+    }
+
+    /** The flame element of flam3-genome's output, without its enclosing document. */
+    private static String body(String text) {
+        int from = text.indexOf("<flame "), to = text.lastIndexOf("</flame>");
+        if (from < 0 || to < 0) {
+            throw new IllegalStateException("flam3-genome wrote no <flame> element");
+        }
+        return text.substring(from, to + "</flame>".length());
+    }
+
+    /** The command that starts Bloom as a user would. */
+    private List<String> bloomCommand() throws URISyntaxException {
+        if (launcher != null) {
+            if (!Files.isExecutable(launcher)) {
+                throw BloomException.usage("--bloom " + launcher + ": not an executable file");
+            }
+            return List.of(launcher.toString());
+        }
+        String home = System.getProperty("bloom.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bloom"))) {
+            return List.of(Path.of(home, "bloom").toString());
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return cmd;
+    }
+
+    private Path tool(String name) {
+        Path p = flam3.resolve(name);
+        if (!Files.isExecutable(p)) {
+            throw BloomException.usage("--flam3 " + flam3 + ": no " + name + " there (Debian: apt-get install flam3-utils)");
+        }
+        return p;
+    }
+
+    private static Size size(String option, String text) {
+        try {
+            return Size.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw BloomException.usage(option + " " + text + ": " + e.getMessage());
+        }
+    }
+
+    private static double number(String option, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw BloomException.usage(option + " " + text + ": expected a positive number");
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }
