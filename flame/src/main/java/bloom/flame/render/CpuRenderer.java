@@ -42,6 +42,12 @@ public final class CpuRenderer extends ChaosGame {
     static final int POOL = 256;
     /** Fewer trajectories than this many iterations each are not worth their fuse. */
     private static final int MIN_TRAJECTORY = 1024;
+    /** Plots buffered before they are added to the histogram, sorted by tile. */
+    static final int PLOT_BUFFER = 1 << 15;
+    /** A tile: 2^12 cells of 16 bytes, 64 KB. */
+    private static final int TILE_SHIFT = 12;
+    /** Histograms up to this many cells (4 MB) are plotted into in the order the plots come. */
+    private static final int SORT_ABOVE_CELLS = 1 << 18;
 
     private volatile int parallelism = Integer.MAX_VALUE;
 
@@ -161,6 +167,13 @@ public final class CpuRenderer extends ChaosGame {
         private final boolean[] keep = new boolean[POOL];
         private final int[] count;
 
+        // plots waiting to be added to the histogram, and the same sorted by tile (see flush)
+        private final int[] bufCell, sortedCell, tileStart;
+        private final double[] bufColour, sortedColour;
+        private final float[] bufOpacity, sortedOpacity;
+        private final boolean sortPlots;
+        private int buffered;
+
         Worker(CompiledGenome g, Projection pr, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress) {
             this.cells = new float[Math.multiplyExact(Math.multiplyExact(pr.hw(), pr.hh()), 4)];
@@ -210,6 +223,16 @@ public final class CpuRenderer extends ChaosGame {
             persp = pr.persp();
             zpos = pr.zpos();
             dofBlur = pr.dofBlur();
+            int cellCount = hw * hh;
+            sortPlots = cellCount > SORT_ABOVE_CELLS;
+            int buffer = (int) Math.min(PLOT_BUFFER, Math.max(POOL, share));
+            bufCell = new int[buffer];
+            bufColour = new double[buffer];
+            bufOpacity = new float[buffer];
+            sortedCell = sortPlots ? new int[buffer] : null;
+            sortedColour = sortPlots ? new double[buffer] : null;
+            sortedOpacity = sortPlots ? new float[buffer] : null;
+            tileStart = sortPlots ? new int[(cellCount >> TILE_SHIFT) + 2] : null;
         }
 
         @Override
@@ -238,6 +261,7 @@ public final class CpuRenderer extends ChaosGame {
                     plot(active);
                 }
                 remaining -= produced;
+                flush();
                 long d = done.addAndGet(produced);
                 progress.update(d / (double) total);
             }
@@ -395,10 +419,19 @@ public final class CpuRenderer extends ChaosGame {
                         continue; // behind the camera
                     }
                     if (dofBlur != 0) {
-                        double a = s.random01() * 2 * Math.PI;
-                        double r = s.random01() * dofBlur * z2;
-                        x1 += r * Math.cos(a);
-                        y2 += r * Math.sin(a);
+                        // a uniform direction at a distance uniform up to dof * depth: a point of the
+                        // square kept if it lies in the unit disc, then normalised, has the law of
+                        // (cos a, sin a) for a uniform angle a, without the cosine and sine (which
+                        // took a third of a depth-of-field render's time)
+                        double ux, uy, u2;
+                        do {
+                            ux = s.random11();
+                            uy = s.random11();
+                            u2 = ux * ux + uy * uy;
+                        } while (!(u2 <= 1 && u2 > 1e-12));
+                        double r = s.random01() * dofBlur * z2 / Math.sqrt(u2);
+                        x1 += r * ux;
+                        y2 += r * uy;
                     }
                     qx = x1 / zr;
                     qy = y2 / zr;
@@ -409,8 +442,49 @@ public final class CpuRenderer extends ChaosGame {
                 if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
                     continue;
                 }
-                int cell = (((int) v) * hw + (int) u) * 4;
-                plot(cells, cell, qc, (float) opacity[prev[i]]);
+                int b = buffered;
+                bufCell[b] = ((int) v) * hw + (int) u;
+                bufColour[b] = qc;
+                bufOpacity[b] = (float) opacity[prev[i]];
+                if ((buffered = b + 1) == bufCell.length) {
+                    flush();
+                }
+            }
+        }
+
+        /**
+         * Adds the buffered plots to the histogram. A histogram larger than the caches is touched
+         * at random, and each plot then waited on memory (a 960x600 histogram, 9 MB: about 150 ns
+         * a plot, against 20 for one that fits): sorted first by tile of 4,096 cells (64 KB, a
+         * counting sort), the plots of a tile land in cache. The order of the additions changes,
+         * not the sums (to float rounding), and it depends only on the plots: the image stays a
+         * function of the genome, the spec, the seed and the thread count.
+         */
+        private void flush() {
+            int n = buffered;
+            buffered = 0;
+            if (!sortPlots) {
+                for (int j = 0; j < n; j++) {
+                    plot(cells, bufCell[j] * 4, bufColour[j], bufOpacity[j]);
+                }
+                return;
+            }
+            int[] start = tileStart;
+            java.util.Arrays.fill(start, 0);
+            for (int j = 0; j < n; j++) {
+                start[(bufCell[j] >> TILE_SHIFT) + 1]++;
+            }
+            for (int t = 1; t < start.length; t++) {
+                start[t] += start[t - 1];
+            }
+            for (int j = 0; j < n; j++) {
+                int k = start[bufCell[j] >> TILE_SHIFT]++;
+                sortedCell[k] = bufCell[j];
+                sortedColour[k] = bufColour[j];
+                sortedOpacity[k] = bufOpacity[j];
+            }
+            for (int j = 0; j < n; j++) {
+                plot(cells, sortedCell[j] * 4, sortedColour[j], sortedOpacity[j]);
             }
         }
 

@@ -36,7 +36,8 @@ final class VectorVariations {
     /** flam3's variations are numbered 0 to 98; each has a vector version, found by its id. */
     static final int FLAM3_VARIATIONS = 99;
     /** The plugin variations artists' genomes use most that have a vector version too. */
-    static final java.util.List<String> PLUGINS = java.util.List.of("sineblur", "hemisphere", "blur_linear", "spherical3D");
+    static final java.util.List<String> PLUGINS = java.util.List.of("sineblur", "hemisphere", "blur_linear", "spherical3D",
+            "julia3D", "linear3D", "zcone", "ztranslate", "flatten");
     private static final BatchFormula[] BY_ID = new BatchFormula[Variations.all().size()];
 
     static {
@@ -213,6 +214,57 @@ final class VectorVariations {
                 DoubleVector r = rand(r0, i).mul(p[o]);
                 acc(l.px, i, ld(l.tx, i).add(r.mul(c)).mul(w));
                 acc(l.py, i, ld(l.ty, i).add(r.mul(sn)).mul(w));
+            }
+        });
+        // the 3-D ones every flame of Bloom's 2019 collection uses
+        add("julia3D", (l, w, p, o) -> {
+            int power = (int) Math.rint(p[o]);
+            if (power == 0) {
+                return;
+            }
+            if (power == -1) {
+                for (int i = 0, n = l.padded(L); i < n; i += L) {
+                    DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
+                    DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
+                    acc(l.px, i, r.mul(x));
+                    acc(l.py, i, r.mul(y));
+                    acc(l.pz, i, r.mul(z));
+                }
+                return;
+            }
+            double abs = Math.abs(power), e = (1.0 / power - 1.0) * 0.5;
+            double[] rnd = l.random01(l.rand0);
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i).div(abs);
+                DoubleVector r2d = sumsq(x, y);
+                DoubleVector r = pow(r2d.add(z.mul(z)).add(EPS), e).mul(w);
+                DoubleVector r2 = r.mul(sqrt(r2d));
+                DoubleVector a = atan2(y, x).add(trunc(rand(rnd, i).mul(abs)).mul(2 * PI)).div(power);
+                acc(l.px, i, r2.mul(cos(a)));
+                acc(l.py, i, r2.mul(sin(a)));
+                acc(l.pz, i, r.mul(z));
+            }
+        });
+        add("linear3D", (l, w, p, o) -> {
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                acc(l.px, i, ld(l.tx, i).mul(w));
+                acc(l.py, i, ld(l.ty, i).mul(w));
+                acc(l.pz, i, ld(l.tz, i).mul(w));
+            }
+        });
+        add("zcone", (l, w, p, o) -> {
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                acc(l.pz, i, sqrt(sumsq(ld(l.tx, i), ld(l.ty, i))).mul(w));
+            }
+        });
+        add("ztranslate", (l, w, p, o) -> {
+            for (int i = 0, n = l.padded(L); i < n; i += L) {
+                acc(l.pz, i, DoubleVector.broadcast(S, w));
+            }
+        });
+        add("flatten", (l, w, p, o) -> {
+            if (w != 0) {
+                java.util.Arrays.fill(l.pz, 0, l.padded(L), 0);
             }
         });
         add("spherical3D", (l, w, p, o) -> {
