@@ -49,6 +49,17 @@ public final class CpuRenderer extends ChaosGame {
     /** Histograms up to this many cells (4 MB) are plotted into in the order the plots come. */
     private static final int SORT_ABOVE_CELLS = 1 << 18;
 
+    /** 4,096 directions evenly round the unit circle, as (cos, sin) pairs. */
+    private static final double[] CIRCLE = new double[2 * 4096];
+
+    static {
+        for (int i = 0; i < 4096; i++) {
+            double a = 2 * Math.PI * (i + 0.5) / 4096;
+            CIRCLE[2 * i] = Math.cos(a);
+            CIRCLE[2 * i + 1] = Math.sin(a);
+        }
+    }
+
     private volatile int parallelism = Integer.MAX_VALUE;
 
     @Override
@@ -123,7 +134,14 @@ public final class CpuRenderer extends ChaosGame {
         return total;
     }
 
-    /** One thread's share of the chaos game. */
+    /**
+     * One thread's share of the chaos game. A worker steps up to {@link #POOL} trajectories
+     * together. Each step every trajectory draws its xform; the points are then laid out in the
+     * {@link Lanes} xform by xform (a run per xform, each starting at a multiple of
+     * {@link Lanes#PADDING} slots), so that each variation runs over a whole run at once, and the
+     * results are written back in that order: the trajectories change places every step, which
+     * changes nothing since they are alike, and saves putting each back where it was.
+     */
     private static final class Worker implements Runnable {
         final float[] cells;
         private final long share;
@@ -160,12 +178,16 @@ public final class CpuRenderer extends ChaosGame {
         private final Lanes lanes;
         private final BatchFormula[] termBatch;
 
-        // the trajectories stepped together, and per step: the xform each drew, the order that
-        // groups them by xform, the run ends, whether each plots
-        private final double[] px = new double[POOL], py = new double[POOL], pz = new double[POOL], pc = new double[POOL];
-        private final int[] prev = new int[POOL], badRun = new int[POOL], chosen = new int[POOL], order = new int[POOL];
+        // the trajectories, in slots 0..n-1, and the arrays the next step writes them into: point,
+        // colour, the xform that moved each last, its run of diverged retries, whether it plots
+        private double[] px = new double[POOL], py = new double[POOL], pz = new double[POOL], pc = new double[POOL];
+        private int[] prev = new int[POOL], badRun = new int[POOL];
+        private double[] nx = new double[POOL], ny = new double[POOL], nz = new double[POOL], nc = new double[POOL];
+        private int[] nprev = new int[POOL], nbadRun = new int[POOL];
         private final boolean[] keep = new boolean[POOL];
-        private final int[] count;
+        // per step: the xform each trajectory drew, per xform its count and first slot, per slot its trajectory
+        private final int[] chosen = new int[POOL], order = new int[POOL];
+        private final int[] count, runStart, next, slotOf;
 
         // plots waiting to be added to the histogram, and the same sorted by tile (see flush)
         private final int[] bufCell, sortedCell, tileStart;
@@ -183,7 +205,9 @@ public final class CpuRenderer extends ChaosGame {
             this.total = total;
             this.progress = progress;
             xformCount = g.xformCount();
-            count = new int[xformCount + 1];
+            count = new int[xformCount];
+            runStart = new int[xformCount];
+            next = new int[xformCount];
             hasFinal = g.hasFinal();
             pre = g.pre();
             post = g.post();
@@ -197,7 +221,10 @@ public final class CpuRenderer extends ChaosGame {
             for (int k = 0; k < vs.length; k++) {
                 termBatch[k] = BatchFormulas.of(vs[k]);
             }
-            lanes = new Lanes(POOL, s);
+            // every run rounded up to whole paddings, and a padding past the last
+            int slots = POOL + (xformCount + 1) * Lanes.PADDING;
+            lanes = new Lanes(slots, s);
+            slotOf = new int[slots];
             termWeight = g.termWeight();
             termOffset = g.termParamOffset();
             params = g.params();
@@ -225,13 +252,13 @@ public final class CpuRenderer extends ChaosGame {
             dofBlur = pr.dofBlur();
             int cellCount = hw * hh;
             sortPlots = cellCount > SORT_ABOVE_CELLS;
-            int buffer = (int) Math.min(PLOT_BUFFER, Math.max(POOL, share));
+            int buffer = sortPlots ? (int) Math.min(PLOT_BUFFER, Math.max(POOL, share)) : 0;
             bufCell = new int[buffer];
             bufColour = new double[buffer];
             bufOpacity = new float[buffer];
-            sortedCell = sortPlots ? new int[buffer] : null;
-            sortedColour = sortPlots ? new double[buffer] : null;
-            sortedOpacity = sortPlots ? new float[buffer] : null;
+            sortedCell = new int[buffer];
+            sortedColour = new double[buffer];
+            sortedOpacity = new float[buffer];
             tileStart = sortPlots ? new int[(cellCount >> TILE_SHIFT) + 2] : null;
         }
 
@@ -268,83 +295,113 @@ public final class CpuRenderer extends ChaosGame {
         }
 
         /**
-         * One iteration of trajectories 0..n-1. Each draws its own xform; the trajectories are
-         * then taken xform by xform, so that each variation runs over a whole run of points
-         * ({@link Lanes}). Returns how many iterations count (a diverged point retried is not
-         * one, as in flam3); {@code keep[i]} says whether trajectory i plots this time.
+         * One iteration of trajectories 0..n-1, which come back in slots 0..n-1 in another order.
+         * Returns how many iterations count (a diverged point retried is not one, as in flam3);
+         * {@code keep[i]} then says whether the trajectory in slot i plots this time.
          */
         private int step(int n) {
-            int[] count = this.count;
+            int[] count = this.count, chosen = this.chosen, prev = this.prev;
             java.util.Arrays.fill(count, 0);
             int sel = xaos ? CompiledGenome.SELECTION_SIZE : 0;
+            short[] selection = this.selection;
+            long bits = 0;
             for (int i = 0; i < n; i++) {
-                int f = selection[prev[i] * sel + (int) (s.nextLong() >>> 50)];
-                chosen[i] = f;
-                count[f + 1]++;
-            }
-            for (int f = 0; f < xformCount; f++) {
-                count[f + 1] += count[f];
-            }
-            for (int i = 0; i < n; i++) {
-                order[count[chosen[i]]++] = i;
-            }
-            // count[f] is now the end of xform f's run in order[]
-            int produced = 0;
-            int from = 0;
-            Lanes l = lanes;
-            double[] lx = l.px, ly = l.py, lz = l.pz, ldc = l.dc;
-            for (int f = 0; f < xformCount; f++) {
-                int to = count[f];
-                if (from == to) {
-                    continue;
+                if ((i & 3) == 0) {
+                    bits = s.nextLong(); // 14 random bits pick an xform: four picks a draw
                 }
-                transform(f, order, from, to - from, px, py, pz);
+                int f = selection[prev[i] * sel + (int) (bits >>> 50)];
+                bits <<= 14;
+                chosen[i] = f;
+                count[f]++;
+            }
+            int extent = 0;
+            for (int f = 0; f < xformCount; f++) {
+                runStart[f] = extent;
+                next[f] = extent;
+                extent += (count[f] + Lanes.PADDING - 1) & -Lanes.PADDING;
+            }
+            int[] slotOf = this.slotOf;
+            for (int i = 0; i < n; i++) {
+                slotOf[next[chosen[i]]++] = i;
+            }
+            Lanes l = lanes;
+            l.clearSums(extent + Lanes.PADDING);
+            for (int f = 0; f < xformCount; f++) {
+                if (count[f] > 0) {
+                    transform(f, slotOf, runStart[f], count[f], px, py, pz);
+                }
+            }
+            // the sums, through each xform's post-affine map, become the trajectories' new points
+            double[] lx = l.px, ly = l.py, lz = l.pz, ldc = l.dc;
+            double[] nx = this.nx, ny = this.ny, nz = this.nz, nc = this.nc, pc = this.pc;
+            int[] nprev = this.nprev, nbadRun = this.nbadRun, badRun = this.badRun;
+            boolean[] keep = this.keep;
+            int produced = 0;
+            int out = 0;
+            for (int f = 0; f < xformCount; f++) {
+                int from = runStart[f], to = from + count[f];
                 int o = f * 6;
                 boolean post = hasPost[f];
                 double pa = this.post[o], pb = this.post[o + 1], pcc = this.post[o + 2];
                 double pd = this.post[o + 3], pe = this.post[o + 4], pf = this.post[o + 5];
                 double blend = colourBlend[f], keepC = colourKeep[f];
-                for (int j = 0, m = to - from; j < m; j++) {
-                    int i = order[from + j];
-                    double nx = lx[j], ny = ly[j], nz = lz[j];
+                for (int k = from; k < to; k++, out++) {
+                    int i = slotOf[k];
+                    double qx = lx[k], qy = ly[k], qz = lz[k];
                     if (post) {
-                        double qx = pa * nx + pb * ny + pcc;
-                        ny = pd * nx + pe * ny + pf;
-                        nx = qx;
+                        double t = pa * qx + pb * qy + pcc;
+                        qy = pd * qx + pe * qy + pf;
+                        qx = t;
                     }
-                    double nc = ldc[j] >= 0 ? ldc[j] : blend + keepC * pc[i];
-                    if (bad(nx) || bad(ny) || bad(nz)) {
+                    double col = ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
+                    if (bad(qx) || bad(qy) || bad(qz)) {
                         // As flam3: the point restarts at random (its colour still blends) and the
                         // iteration is retried; after five failures in a row the restart is kept.
-                        nx = s.random11();
-                        ny = s.random11();
-                        nz = 0;
-                        if (++badRun[i] < 5) {
-                            px[i] = nx;
-                            py[i] = ny;
-                            pz[i] = nz;
-                            pc[i] = nc;
-                            keep[i] = false;
+                        qx = s.random11();
+                        qy = s.random11();
+                        qz = 0;
+                        int run = badRun[i] + 1;
+                        if (run < 5) {
+                            nx[out] = qx;
+                            ny[out] = qy;
+                            nz[out] = qz;
+                            nc[out] = col;
+                            nprev[out] = prev[i];
+                            nbadRun[out] = run;
+                            keep[out] = false;
                             continue;
                         }
                     }
-                    badRun[i] = 0;
-                    px[i] = nx;
-                    py[i] = ny;
-                    pz[i] = nz;
-                    pc[i] = nc;
-                    prev[i] = f;
-                    keep[i] = true;
+                    nx[out] = qx;
+                    ny[out] = qy;
+                    nz[out] = qz;
+                    nc[out] = col;
+                    nprev[out] = f;
+                    nbadRun[out] = 0;
+                    keep[out] = true;
                     produced++;
                 }
-                from = to;
             }
+            // the new points become the trajectories
+            this.nx = px;
+            this.px = nx;
+            this.ny = py;
+            this.py = ny;
+            this.nz = pz;
+            this.pz = nz;
+            this.nc = pc;
+            this.pc = nc;
+            this.nprev = prev;
+            this.prev = nprev;
+            this.nbadRun = badRun;
+            this.badRun = nbadRun;
             return produced;
         }
 
         /**
          * Puts points {@code x[idx[from + j]], y[..], z[..]} for j < m through xform f's pre-affine
-         * map and its variations, leaving the sums in {@code lanes.px, py, pz} (no post-affine).
+         * map and its variations, into the run of {@code lanes} at slot {@code from} (whose sums
+         * must be clear), leaving the sums there (no post-affine).
          */
         private void transform(int f, int[] idx, int from, int m, double[] x, double[] y, double[] z) {
             Lanes l = lanes;
@@ -358,29 +415,32 @@ public final class CpuRenderer extends ChaosGame {
             st.e = e;
             st.f = ff;
             double[] tx = l.tx, ty = l.ty, tz = l.tz;
-            for (int j = 0; j < m; j++) {
-                int i = idx[from + j];
+            for (int k = from, to = from + m; k < to; k++) {
+                int i = idx[k];
                 double xi = x[i], yi = y[i];
-                tx[j] = a * xi + b * yi + c;
-                ty[j] = d * xi + e * yi + ff;
-                tz[j] = z[i];
+                tx[k] = a * xi + b * yi + c;
+                ty[k] = d * xi + e * yi + ff;
+                tz[k] = z[i];
             }
-            l.start(m);
+            l.region(from, m);
             for (int k = termStart[f], end = termStart[f + 1]; k < end; k++) {
                 termBatch[k].apply(l, termWeight[k], params, termOffset[k]);
             }
         }
 
-        /** Plots the points of trajectories 0..n-1 that {@link #step} kept. */
+        /** Plots the points of the trajectories in slots 0..n-1 that {@link #step} kept. */
         private void plot(int n) {
             int m = 0;
+            boolean[] keep = this.keep;
+            int[] prev = this.prev, order = this.order;
             for (int i = 0; i < n; i++) {
                 if (keep[i] && opacity[prev[i]] > 0) {
                     order[m++] = i;
                 }
             }
-            double[] qxs = px, qys = py, qzs = pz;
+            double[] qxs = px, qys = py, qzs = pz, pc = this.pc;
             if (hasFinal) {
+                lanes.clearSums(m + Lanes.PADDING);
                 transform(xformCount, order, 0, m, px, py, pz);
                 qxs = lanes.px;
                 qys = lanes.py;
@@ -392,11 +452,13 @@ public final class CpuRenderer extends ChaosGame {
             double pa = post[o], pb = post[o + 1], pcc = post[o + 2];
             double pd = post[o + 3], pe = post[o + 4], pf = post[o + 5];
             double blend = hasFinal ? colourBlend[f] : 0, keepC = hasFinal ? colourKeep[f] : 1;
+            double[] ldc = lanes.dc;
+            float[] cells = this.cells;
             for (int j = 0; j < m; j++) {
                 int i = order[j];
                 int k = hasFinal ? j : i;
                 double qx = qxs[k], qy = qys[k], qz = qzs[k];
-                double qc = hasFinal && lanes.dc[k] >= 0 ? lanes.dc[k] : blend + keepC * pc[i];
+                double qc = hasFinal && ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
                 if (hasFinal) {
                     if (finalPost) {
                         double tx = pa * qx + pb * qy + pcc;
@@ -419,19 +481,14 @@ public final class CpuRenderer extends ChaosGame {
                         continue; // behind the camera
                     }
                     if (dofBlur != 0) {
-                        // a uniform direction at a distance uniform up to dof * depth: a point of the
-                        // square kept if it lies in the unit disc, then normalised, has the law of
-                        // (cos a, sin a) for a uniform angle a, without the cosine and sine (which
-                        // took a third of a depth-of-field render's time)
-                        double ux, uy, u2;
-                        do {
-                            ux = s.random11();
-                            uy = s.random11();
-                            u2 = ux * ux + uy * uy;
-                        } while (!(u2 <= 1 && u2 > 1e-12));
-                        double r = s.random01() * dofBlur * z2 / Math.sqrt(u2);
-                        x1 += r * ux;
-                        y2 += r * uy;
+                        // a direction uniform on the circle, to 1/4096 of a turn (12 bits from a
+                        // table), at a distance uniform up to dof * depth (the other 52 bits): one
+                        // random draw, no sine, cosine or rejection loop
+                        long bits = s.nextLong();
+                        int a = (int) (bits >>> 52) << 1;
+                        double r = ((bits & 0xFFFFFFFFFFFFFL) * 0x1.0p-52) * dofBlur * z2;
+                        x1 += r * CIRCLE[a];
+                        y2 += r * CIRCLE[a + 1];
                     }
                     qx = x1 / zr;
                     qy = y2 / zr;
@@ -442,10 +499,16 @@ public final class CpuRenderer extends ChaosGame {
                 if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
                     continue;
                 }
+                int cell = ((int) v) * hw + (int) u;
+                float op = (float) opacity[prev[i]];
+                if (!sortPlots) {
+                    plot(cells, cell * 4, qc, op);
+                    continue;
+                }
                 int b = buffered;
-                bufCell[b] = ((int) v) * hw + (int) u;
+                bufCell[b] = cell;
                 bufColour[b] = qc;
-                bufOpacity[b] = (float) opacity[prev[i]];
+                bufOpacity[b] = op;
                 if ((buffered = b + 1) == bufCell.length) {
                     flush();
                 }
@@ -463,10 +526,7 @@ public final class CpuRenderer extends ChaosGame {
         private void flush() {
             int n = buffered;
             buffered = 0;
-            if (!sortPlots) {
-                for (int j = 0; j < n; j++) {
-                    plot(cells, bufCell[j] * 4, bufColour[j], bufOpacity[j]);
-                }
+            if (n == 0) {
                 return;
             }
             int[] start = tileStart;

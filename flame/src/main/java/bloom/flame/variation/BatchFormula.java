@@ -16,7 +16,7 @@ public interface BatchFormula {
         return (l, w, p, o) -> {
             IterationState s = l.state;
             double[] tx = l.tx, ty = l.ty, tz = l.tz, px = l.px, py = l.py, pz = l.pz, dc = l.dc;
-            for (int i = 0, n = l.count; i < n; i++) {
+            for (int i = l.from, n = l.from + l.count; i < n; i++) {
                 s.tx = tx[i];
                 s.ty = ty[i];
                 s.tz = tz[i];

@@ -5,8 +5,10 @@ package bloom.flame.variation;
  * a variation can be applied to all of them in one loop (and, see {@link BatchFormula}, a
  * vector of them at a time). {@code tx, ty, tz} hold the points after the pre-affine map and
  * {@code px, py, pz} the sums of the weighted variation outputs, as in {@link IterationState}.
- * The arrays have room for {@link #PADDING} points past {@link #count}: a batch formula may
- * compute whole vectors there; what it writes past {@code count} is ignored.
+ * The run is the slots {@code from .. from + count - 1}; a renderer lays the runs of several
+ * xforms side by side in the same arrays, each starting at a multiple of {@link #PADDING} slots
+ * after the one before, so a batch formula may compute whole vectors up to {@link #end}; what it
+ * writes past {@code from + count} is ignored and never reaches the next run.
  */
 public final class Lanes {
 
@@ -20,8 +22,12 @@ public final class Lanes {
     public final double[] rand0, rand1, rand2, rand3, rand4;
     /** The thread's random stream and the xform's pre-affine coefficients, for formulas that read them. */
     public final IterationState state;
+    /** The run's first slot. */
+    public int from;
     /** Points in the run. */
     public int count;
+    /** The crackle cell tables of this thread, one per crackle of the genome (usually one). */
+    private CrackleCells[] crackles = new CrackleCells[0];
 
     public Lanes(int capacity, IterationState state) {
         int n = capacity + PADDING;
@@ -41,19 +47,37 @@ public final class Lanes {
     }
 
     /**
-     * Begins a run of {@code count} points whose {@code tx, ty, tz} are filled in: zeroes the sums
-     * and the padding past the run, so a vector loop reads finite numbers there.
+     * Begins a run of {@code count} points from slot 0 whose {@code tx, ty, tz} are filled in:
+     * zeroes the sums and the padding past the run, so a vector loop reads finite numbers there.
      */
     public void start(int count) {
+        clearSums(count + PADDING);
+        region(0, count);
+    }
+
+    /** Zeroes the sums and marks no direct colour in slots {@code 0 .. extent - 1}, for the runs to come. */
+    public void clearSums(int extent) {
+        java.util.Arrays.fill(px, 0, extent, 0);
+        java.util.Arrays.fill(py, 0, extent, 0);
+        java.util.Arrays.fill(pz, 0, extent, 0);
+        java.util.Arrays.fill(dc, 0, extent, -1);
+    }
+
+    /**
+     * Begins the run of {@code count} points at slot {@code from} (a multiple of {@link #PADDING})
+     * whose {@code tx, ty, tz} are filled in and whose sums are clear: zeroes the points in the
+     * padding past the run, up to the next multiple of {@link #PADDING}, so a vector loop reads
+     * finite numbers there.
+     */
+    public void region(int from, int count) {
+        this.from = from;
         this.count = count;
-        int end = count + PADDING;
-        java.util.Arrays.fill(tx, count, end, 0);
-        java.util.Arrays.fill(ty, count, end, 0);
-        java.util.Arrays.fill(tz, count, end, 0);
-        java.util.Arrays.fill(px, 0, end, 0);
-        java.util.Arrays.fill(py, 0, end, 0);
-        java.util.Arrays.fill(pz, 0, end, 0);
-        java.util.Arrays.fill(dc, 0, end, -1);
+        int to = from + count, end = from + ((count + PADDING - 1) & -PADDING);
+        for (int i = to; i < end; i++) {
+            tx[i] = 0;
+            ty[i] = 0;
+            tz[i] = 0;
+        }
     }
 
     /** {@link #count} rounded up to a multiple of {@code lanes} (a power of two up to {@link #PADDING}). */
@@ -61,10 +85,30 @@ public final class Lanes {
         return (count + lanes - 1) & -lanes;
     }
 
-    /** Fills {@code into[0 .. count + PADDING)} with uniform numbers in [0, 1) from the thread's stream. */
+    /** The slot after the run's last whole vector of {@code lanes}: {@code from + padded(lanes)}. */
+    public int end(int lanes) {
+        return from + padded(lanes);
+    }
+
+    /** This thread's table of crackle cell centres for half-size s, distortion d and noise slice z. */
+    CrackleCells crackleCells(double s, double d, double z) {
+        for (CrackleCells c : crackles) {
+            if (c.holds(s, d, z)) {
+                return c;
+            }
+        }
+        CrackleCells c = new CrackleCells(s, d, z);
+        if (crackles.length < 8) {
+            crackles = java.util.Arrays.copyOf(crackles, crackles.length + 1);
+        }
+        crackles[crackles.length - 1] = c; // past eight crackles, the last table changes hands
+        return c;
+    }
+
+    /** Fills {@code into[from .. end(PADDING))} with uniform numbers in [0, 1) from the thread's stream. */
     public double[] random01(double[] into) {
         IterationState s = state;
-        for (int i = 0, n = count + PADDING; i < n; i++) {
+        for (int i = from, n = end(PADDING); i < n; i++) {
             into[i] = s.random01();
         }
         return into;

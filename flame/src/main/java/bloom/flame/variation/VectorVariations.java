@@ -37,7 +37,8 @@ final class VectorVariations {
     static final int FLAM3_VARIATIONS = 99;
     /** The plugin variations artists' genomes use most that have a vector version too. */
     static final java.util.List<String> PLUGINS = java.util.List.of("sineblur", "hemisphere", "blur_linear", "spherical3D",
-            "julia3D", "linear3D", "zcone", "ztranslate", "flatten");
+            "julia3D", "linear3D", "zcone", "ztranslate", "flatten", "poincare", "epispiral", "taurus", "blur_pixelize",
+            "zblur", "crackle");
     private static final BatchFormula[] BY_ID = new BatchFormula[Variations.all().size()];
 
     static {
@@ -185,10 +186,82 @@ final class VectorVariations {
     // ---- the variations ------------------------------------------------------------------
 
     private static void registerPlugins() {
+        // the plugins Bloom's 2019 flames spend their time in
+        add("poincare", (l, w, p, o) -> {
+            double d1 = 1 + Math.abs(p[o]), a1 = p[o + 1], d2 = 1 + Math.abs(p[o + 2]), a2 = p[o + 3];
+            double c1x = d1 * Math.cos(a1), c1y = d1 * Math.sin(a1), r1 = d1 * d1 - 1;
+            double c2x = d2 * Math.cos(a2), c2y = d2 * Math.sin(a2), r2 = d2 * d2 - 1;
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                DoubleVector dx = ld(l.tx, i).sub(c1x), dy = ld(l.ty, i).sub(c1y);
+                DoubleVector q = DoubleVector.broadcast(S, r1).div(sumsq(dx, dy).add(EPS));
+                dx = dx.mul(q).add(c1x - c2x);
+                dy = dy.mul(q).add(c1y - c2y);
+                q = DoubleVector.broadcast(S, r2).div(sumsq(dx, dy).add(EPS));
+                acc(l.px, i, dx.mul(q).add(c2x).mul(w));
+                acc(l.py, i, dy.mul(q).add(c2y).mul(w));
+            }
+        });
+        add("epispiral", (l, w, p, o) -> {
+            double k = p[o], thickness = p[o + 1], holes = p[o + 2];
+            boolean thick = Math.abs(thickness) > 1e-10;
+            double[] r0 = thick ? l.random01(l.rand0) : null;
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                DoubleVector theta = atan2(ld(l.ty, i), ld(l.tx, i)), d = cos(theta.mul(k));
+                DoubleVector t = (thick ? rand(r0, i).mul(thickness) : DoubleVector.broadcast(S, 1)).div(d).sub(holes).mul(w);
+                VectorMask<Double> none = d.compare(VectorOperators.EQ, 0);
+                acc(l.px, i, t.mul(cos(theta)).blend(0, none));
+                acc(l.py, i, t.mul(sin(theta)).blend(0, none));
+            }
+        });
+        add("taurus", (l, w, p, o) -> {
+            double r = p[o], k = p[o + 1], inv = p[o + 2], sor = p[o + 3];
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
+                DoubleVector ring = cos(x.mul(k)).mul((1 - inv) * r).add(inv * r).add(sin(y)).mul(w);
+                acc(l.px, i, cos(x).mul(ring));
+                acc(l.py, i, sin(x).mul(ring));
+                acc(l.pz, i, cos(y).mul(w * sor).add(y.mul(1 - sor)));
+            }
+        });
+        add("blur_pixelize", (l, w, p, o) -> {
+            double size = p[o], scale = p[o + 1];
+            double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                DoubleVector x = floor(ld(l.tx, i).div(size)), y = floor(ld(l.ty, i).div(size));
+                acc(l.px, i, x.add(rand(r0, i).sub(0.5).mul(scale)).add(0.5).mul(w * size));
+                acc(l.py, i, y.add(rand(r1, i).sub(0.5).mul(scale)).add(0.5).mul(w * size));
+            }
+        });
+        add("zblur", (l, w, p, o) -> {
+            double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1), r2 = l.random01(l.rand2), r3 = l.random01(l.rand3);
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                acc(l.pz, i, rand(r0, i).add(rand(r1, i)).add(rand(r2, i)).add(rand(r3, i)).sub(2).mul(w));
+            }
+        });
+        // the blur in vectors; the cells through the thread's table of centres (CrackleCells)
+        add("crackle", (l, w, p, o) -> {
+            double half = p[o] / 2;
+            if (half == 0) {
+                return;
+            }
+            CrackleCells cells = l.crackleCells(half, p[o + 2], p[o + 4]);
+            double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1), r2 = l.random01(l.rand2), r3 = l.random01(l.rand3);
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
+                DoubleVector blur = rand(r0, i).add(rand(r1, i)).mul(0.5).add(rand(r2, i).sub(0.5).mul(0.25));
+                DoubleVector theta = rand(r3, i).mul(2 * PI);
+                blur.mul(sin(theta)).intoArray(r0, i);
+                blur.mul(cos(theta)).intoArray(r1, i);
+            }
+            for (int i = l.from, n = l.from + l.count; i < n; i++) {
+                double[] c = cells.crackle(r0[i], r1[i], p[o + 1], p[o + 3]);
+                l.px[i] += w * c[0];
+                l.py[i] += w * c[1];
+            }
+        });
         add("sineblur", (l, w, p, o) -> {
             double power = Math.max(0, p[o]);
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector a = rand(r0, i).mul(2 * PI), u = rand(r1, i);
                 if (power != 1) {
                     u = pow(u, power);
@@ -199,7 +272,7 @@ final class VectorVariations {
             }
         });
         add("hemisphere", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = DoubleVector.broadcast(S, w).div(sqrt(sumsq(x, y).add(1)));
                 acc(l.px, i, r.mul(x));
@@ -210,7 +283,7 @@ final class VectorVariations {
         add("blur_linear", (l, w, p, o) -> {
             double c = Math.cos(p[o + 1]), sn = Math.sin(p[o + 1]);
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector r = rand(r0, i).mul(p[o]);
                 acc(l.px, i, ld(l.tx, i).add(r.mul(c)).mul(w));
                 acc(l.py, i, ld(l.ty, i).add(r.mul(sn)).mul(w));
@@ -223,7 +296,7 @@ final class VectorVariations {
                 return;
             }
             if (power == -1) {
-                for (int i = 0, n = l.padded(L); i < n; i += L) {
+                for (int i = l.from, n = l.end(L); i < n; i += L) {
                     DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
                     DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
                     acc(l.px, i, r.mul(x));
@@ -234,7 +307,7 @@ final class VectorVariations {
             }
             double abs = Math.abs(power), e = (1.0 / power - 1.0) * 0.5;
             double[] rnd = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i).div(abs);
                 DoubleVector r2d = sumsq(x, y);
                 DoubleVector r = pow(r2d.add(z.mul(z)).add(EPS), e).mul(w);
@@ -246,29 +319,29 @@ final class VectorVariations {
             }
         });
         add("linear3D", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, ld(l.tx, i).mul(w));
                 acc(l.py, i, ld(l.ty, i).mul(w));
                 acc(l.pz, i, ld(l.tz, i).mul(w));
             }
         });
         add("zcone", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.pz, i, sqrt(sumsq(ld(l.tx, i), ld(l.ty, i))).mul(w));
             }
         });
         add("ztranslate", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.pz, i, DoubleVector.broadcast(S, w));
             }
         });
         add("flatten", (l, w, p, o) -> {
             if (w != 0) {
-                java.util.Arrays.fill(l.pz, 0, l.padded(L), 0);
+                java.util.Arrays.fill(l.pz, l.from, l.end(L), 0);
             }
         });
         add("spherical3D", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
                 DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
                 acc(l.px, i, r.mul(x));
@@ -280,19 +353,19 @@ final class VectorVariations {
 
     private static void register() {
         add("linear", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, ld(l.tx, i).mul(w));
                 acc(l.py, i, ld(l.ty, i).mul(w));
             }
         });
         add("sinusoidal", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, sin(ld(l.tx, i)).mul(w));
                 acc(l.py, i, sin(ld(l.ty, i)).mul(w));
             }
         });
         add("spherical", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r2 = sumsq(x, y).add(EPS).div(w);
                 acc(l.px, i, x.div(r2));
@@ -300,7 +373,7 @@ final class VectorVariations {
             }
         });
         add("swirl", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r2 = sumsq(x, y), sn = sin(r2), cs = cos(r2);
                 acc(l.px, i, sn.mul(x).sub(cs.mul(y)).mul(w));
@@ -308,7 +381,7 @@ final class VectorVariations {
             }
         });
         add("horseshoe", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)).add(EPS).div(w);
                 acc(l.px, i, x.sub(y).mul(x.add(y)).div(r));
@@ -316,14 +389,14 @@ final class VectorVariations {
             }
         });
         add("polar", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, atan2(x, y).mul(w / PI));
                 acc(l.py, i, sqrt(sumsq(x, y)).sub(1).mul(w));
             }
         });
         add("handkerchief", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y), r = sqrt(sumsq(x, y)), wr = r.mul(w);
                 acc(l.px, i, wr.mul(sin(a.add(r))));
@@ -331,7 +404,7 @@ final class VectorVariations {
             }
         });
         add("heart", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)), a = r.mul(atan2(x, y)), wr = r.mul(w);
                 acc(l.px, i, wr.mul(sin(a)));
@@ -339,7 +412,7 @@ final class VectorVariations {
             }
         });
         add("disc", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y).mul(w / PI), r = sqrt(sumsq(x, y)).mul(PI);
                 acc(l.px, i, sin(r).mul(a));
@@ -347,7 +420,7 @@ final class VectorVariations {
             }
         });
         add("spiral", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)).add(EPS), r1 = DoubleVector.broadcast(S, w).div(r);
                 acc(l.px, i, r1.mul(y.div(r).add(sin(r))));
@@ -355,7 +428,7 @@ final class VectorVariations {
             }
         });
         add("hyperbolic", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)).add(EPS);
                 acc(l.px, i, x.div(r).div(r).mul(w));
@@ -363,7 +436,7 @@ final class VectorVariations {
             }
         });
         add("diamond", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)).add(EPS);
                 acc(l.px, i, x.div(r).mul(cos(r)).mul(w));
@@ -371,7 +444,7 @@ final class VectorVariations {
             }
         });
         add("ex", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y), r = sqrt(sumsq(x, y));
                 DoubleVector n0 = sin(a.add(r)), n1 = cos(a.sub(r));
@@ -382,7 +455,7 @@ final class VectorVariations {
         });
         add("julia", (l, w, p, o) -> {
             double[] rnd = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sqrt(sumsq(x, y))).mul(w);
                 DoubleVector a = atan2(x, y).mul(0.5).add(PI, rand(rnd, i).compare(LT, 0.5));
@@ -391,7 +464,7 @@ final class VectorVariations {
             }
         });
         add("bent", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.mul(2, lt(x, 0)).mul(w));
                 acc(l.py, i, y.mul(0.5, lt(y, 0)).mul(w));
@@ -400,14 +473,14 @@ final class VectorVariations {
         add("waves", (l, w, p, o) -> {
             IterationState s = l.state;
             double kx = 1 / (s.c * s.c + EPS), ky = 1 / (s.f * s.f + EPS), b = s.b, e = s.e;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(sin(y.mul(kx)).mul(b)).mul(w));
                 acc(l.py, i, y.add(sin(x.mul(ky)).mul(e)).mul(w));
             }
         });
         add("fisheye", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = DoubleVector.broadcast(S, 2 * w).div(sqrt(sumsq(x, y)).add(1));
                 acc(l.px, i, r.mul(y));
@@ -417,14 +490,14 @@ final class VectorVariations {
         add("popcorn", (l, w, p, o) -> {
             IterationState s = l.state;
             double c = s.c, f = s.f;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(sin(tan(y.mul(3))).mul(c)).mul(w));
                 acc(l.py, i, y.add(sin(tan(x.mul(3))).mul(f)).mul(w));
             }
         });
         add("exponential", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector dx = exp(x.sub(1)).mul(w), dy = y.mul(PI);
                 acc(l.px, i, dx.mul(cos(dy)));
@@ -432,7 +505,7 @@ final class VectorVariations {
             }
         });
         add("power", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r0 = sqrt(sumsq(x, y)).add(EPS), sina = x.div(r0), cosa = y.div(r0);
                 DoubleVector r = pow(r0, sina).mul(w);
@@ -441,7 +514,7 @@ final class VectorVariations {
             }
         });
         add("cosine", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = x.mul(PI);
                 acc(l.px, i, cos(a).mul(cosh(y)).mul(w));
@@ -451,7 +524,7 @@ final class VectorVariations {
         add("rings", (l, w, p, o) -> {
             IterationState s = l.state;
             double dx = s.c * s.c + EPS;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y));
                 DoubleVector rr = fmod(r.add(dx), 2 * dx).sub(dx).add(r.mul(1 - dx)).mul(w);
@@ -463,7 +536,7 @@ final class VectorVariations {
         add("fan", (l, w, p, o) -> {
             IterationState s = l.state;
             double dx = PI * (s.c * s.c + EPS), dx2 = dx / 2, f = s.f;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y), r = sqrt(sumsq(x, y)).mul(w);
                 VectorMask<Double> m = fmod(a.add(f), dx).compare(GT, dx2);
@@ -474,7 +547,7 @@ final class VectorVariations {
         });
         add("blob", (l, w, p, o) -> {
             double low = p[o], high = p[o + 1], waves = p[o + 2];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y);
                 DoubleVector r = sqrt(sumsq(x, y)).mul(sin(a.mul(waves)).mul(0.5).add(0.5).mul(high - low).add(low));
@@ -484,7 +557,7 @@ final class VectorVariations {
         });
         add("pdj", (l, w, p, o) -> {
             double pa = p[o], pb = p[o + 1], pc = p[o + 2], pd = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, sin(y.mul(pa)).sub(cos(x.mul(pb))).mul(w));
                 acc(l.py, i, sin(x.mul(pc)).sub(cos(y.mul(pd))).mul(w));
@@ -492,7 +565,7 @@ final class VectorVariations {
         });
         add("fan2", (l, w, p, o) -> {
             double dy = p[o + 1], dx = PI * (p[o] * p[o] + EPS), dx2 = 0.5 * dx;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(x, y), r = sqrt(sumsq(x, y)).mul(w);
                 DoubleVector ad = a.add(dy);
@@ -504,7 +577,7 @@ final class VectorVariations {
         });
         add("rings2", (l, w, p, o) -> {
             double dx = p[o] * p[o] + EPS;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y));
                 r = r.add(trunc(r.add(dx).div(2 * dx)).mul(-2 * dx)).add(r.mul(1 - dx));
@@ -514,7 +587,7 @@ final class VectorVariations {
             }
         });
         add("eyefish", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = DoubleVector.broadcast(S, 2 * w).div(sqrt(sumsq(x, y)).add(1));
                 acc(l.px, i, r.mul(x));
@@ -522,7 +595,7 @@ final class VectorVariations {
             }
         });
         add("bubble", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).mul(0.25).add(1));
                 acc(l.px, i, r.mul(x));
@@ -530,14 +603,14 @@ final class VectorVariations {
             }
         });
         add("cylinder", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, sin(ld(l.tx, i)).mul(w));
                 acc(l.py, i, ld(l.ty, i).mul(w));
             }
         });
         add("perspective", (l, w, p, o) -> {
             double ang = p[o] * PI / 2, dist = p[o + 1], sa = Math.sin(ang), ca = Math.cos(ang);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = DoubleVector.broadcast(S, 1).div(y.mul(-sa).add(dist));
                 acc(l.px, i, x.mul(t).mul(w * dist));
@@ -546,7 +619,7 @@ final class VectorVariations {
         });
         add("noise", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector a = rand(r0, i).mul(2 * PI), r = rand(r1, i).mul(w);
                 acc(l.px, i, ld(l.tx, i).mul(r).mul(cos(a)));
                 acc(l.py, i, ld(l.ty, i).mul(r).mul(sin(a)));
@@ -556,7 +629,7 @@ final class VectorVariations {
         add("juliascope", (l, w, p, o) -> julian(l, w, p[o], p[o + 1], true));
         add("blur", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector a = rand(r0, i).mul(2 * PI), r = rand(r1, i).mul(w);
                 acc(l.px, i, r.mul(cos(a)));
                 acc(l.py, i, r.mul(sin(a)));
@@ -565,7 +638,7 @@ final class VectorVariations {
         add("gaussian_blur", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1), r2 = l.random01(l.rand2);
             double[] r3 = l.random01(l.rand3), r4 = l.random01(l.rand4);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector a = rand(r0, i).mul(2 * PI);
                 DoubleVector r = rand(r1, i).add(rand(r2, i)).add(rand(r3, i)).add(rand(r4, i)).sub(2).mul(w);
                 acc(l.px, i, r.mul(cos(a)));
@@ -579,7 +652,7 @@ final class VectorVariations {
         add("radial_blur", (l, w, p, o) -> {
             double spin = Math.sin(p[o] * HALF_PI), zoom = Math.cos(p[o] * HALF_PI);
             double[] r1 = l.random01(l.rand1), r2 = l.random01(l.rand2), r3 = l.random01(l.rand3), r4 = l.random01(l.rand4);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector g = rand(r1, i).add(rand(r2, i)).add(rand(r3, i)).add(rand(r4, i)).sub(2).mul(w);
                 DoubleVector a = atan2(y, x).add(g.mul(spin)), r = sqrt(sumsq(x, y)), rz = g.mul(zoom).sub(1);
@@ -590,7 +663,7 @@ final class VectorVariations {
         add("pie", (l, w, p, o) -> {
             double slices = p[o], rot = p[o + 1], thick = p[o + 2];
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1), r2 = l.random01(l.rand2);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector sl = trunc(rand(r0, i).mul(slices).add(0.5));
                 DoubleVector a = sl.add(rand(r1, i).mul(thick)).mul(2 * PI / slices).add(rot);
                 DoubleVector r = rand(r2, i).mul(w);
@@ -600,7 +673,7 @@ final class VectorVariations {
         });
         add("ngon", (l, w, p, o) -> {
             double e = p[o + 1] / 2, b = 2 * PI / p[o], circle = p[o + 2], corners = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector rf = pow(sumsq(x, y), e), phi0 = atan2(y, x);
                 DoubleVector phi = phi0.sub(floor(phi0.div(b)).mul(b));
@@ -613,7 +686,7 @@ final class VectorVariations {
         });
         add("curl", (l, w, p, o) -> {
             double c1 = p[o], c2 = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector re = x.mul(c1).add(x.mul(x).sub(y.mul(y)).mul(c2)).add(1);
                 DoubleVector im = y.mul(c1).add(x.mul(y).mul(2 * c2));
@@ -624,14 +697,14 @@ final class VectorVariations {
         });
         add("arch", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector a = rand(r0, i).mul(w * PI), sn = sin(a);
                 acc(l.px, i, sn.mul(w));
                 acc(l.py, i, sn.mul(sn).div(cos(a)).mul(w));
             }
         });
         add("tangent", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, sin(x).div(cos(y)).mul(w));
                 acc(l.py, i, tan(y).mul(w));
@@ -639,14 +712,14 @@ final class VectorVariations {
         });
         add("square", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, rand(r0, i).sub(0.5).mul(w));
                 acc(l.py, i, rand(r1, i).sub(0.5).mul(w));
             }
         });
         add("rays", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = rand(r0, i).mul(w * PI), r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(EPS));
                 DoubleVector t = tan(a).mul(r).mul(w);
@@ -656,7 +729,7 @@ final class VectorVariations {
         });
         add("blade", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = rand(r0, i).mul(w).mul(sqrt(sumsq(x, y))), sn = sin(t), cs = cos(t);
                 DoubleVector wx = x.mul(w);
@@ -665,7 +738,7 @@ final class VectorVariations {
             }
         });
         add("secant2", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector cr = cos(sqrt(sumsq(x, y)).mul(w)), icr = DoubleVector.broadcast(S, 1).div(cr);
                 acc(l.px, i, x.mul(w));
@@ -673,7 +746,7 @@ final class VectorVariations {
             }
         });
         add("cross", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector d = x.mul(x).sub(y.mul(y));
                 DoubleVector r = sqrt(DoubleVector.broadcast(S, 1).div(d.mul(d).add(EPS))).mul(w);
@@ -684,7 +757,7 @@ final class VectorVariations {
         add("super_shape", (l, w, p, o) -> {
             double rnd = p[o], m4 = p[o + 1] / 4, n1 = -1.0 / p[o + 2], n2 = p[o + 3], n3 = p[o + 4], holes = p[o + 5];
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector theta = atan2(y, x).mul(m4).add(PI / 4);
                 DoubleVector t1 = pow(abs(cos(theta)), n2), t2 = pow(abs(sin(theta)), n3);
@@ -698,7 +771,7 @@ final class VectorVariations {
         add("flower", (l, w, p, o) -> {
             double petals = p[o], holes = p[o + 1];
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = rand(r0, i).sub(holes).mul(cos(atan2(y, x).mul(petals))).div(sqrt(sumsq(x, y)).add(EPS)).mul(w);
                 acc(l.px, i, r.mul(x));
@@ -708,7 +781,7 @@ final class VectorVariations {
         add("conic", (l, w, p, o) -> {
             double e = p[o], holes = p[o + 1];
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector sq = sqrt(sumsq(x, y)).add(EPS);
                 DoubleVector r = rand(r0, i).sub(holes).mul(w * e).div(x.mul(e).div(sq).add(1)).div(sq);
@@ -719,7 +792,7 @@ final class VectorVariations {
         add("parabola", (l, w, p, o) -> {
             double h = p[o] * w, wd = p[o + 1] * w;
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)), sn = sin(r);
                 acc(l.px, i, sn.mul(sn).mul(rand(r0, i)).mul(h));
@@ -728,7 +801,7 @@ final class VectorVariations {
         });
         add("bent2", (l, w, p, o) -> {
             double bx = p[o], by = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.mul(bx, lt(x, 0)).mul(w));
                 acc(l.py, i, y.mul(by, lt(y, 0)).mul(w));
@@ -736,7 +809,7 @@ final class VectorVariations {
         });
         add("boarders", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector rx = rint(x), ry = rint(y), ox = x.sub(rx), oy = y.sub(ry);
                 DoubleVector bx = ox.mul(0.5).add(rx), by = oy.mul(0.5).add(ry);
@@ -753,7 +826,7 @@ final class VectorVariations {
         });
         add("butterfly", (l, w, p, o) -> {
             double wx = w * 1.3029400317411197908970256609023;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), y2 = y.mul(2);
                 DoubleVector r = sqrt(abs(y.mul(x)).div(sumsq(x, y2).add(EPS))).mul(wx);
                 acc(l.px, i, r.mul(x));
@@ -763,7 +836,7 @@ final class VectorVariations {
         add("cpow", (l, w, p, o) -> {
             double power = p[o + 2], va = 2 * PI / power, vc = p[o] / power, vd = p[o + 1] / power;
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(y, x), lnr = log(sumsq(x, y)).mul(0.5);
                 DoubleVector ang = a.mul(vc).add(lnr.mul(vd)).add(floor(rand(r0, i).mul(power)).mul(va));
@@ -775,7 +848,7 @@ final class VectorVariations {
         add("curve", (l, w, p, o) -> {
             double xa = p[o], ya = p[o + 1];
             double xl = -1 / Math.max(p[o + 2] * p[o + 2], 1e-20), yl = -1 / Math.max(p[o + 3] * p[o + 3], 1e-20);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(exp(y.mul(y).mul(xl)).mul(xa)).mul(w));
                 acc(l.py, i, y.add(exp(x.mul(x).mul(yl)).mul(ya)).mul(w));
@@ -783,7 +856,7 @@ final class VectorVariations {
         });
         add("escher", (l, w, p, o) -> {
             double vc = 0.5 * (1 + Math.cos(p[o])), vd = 0.5 * Math.sin(p[o]);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector a = atan2(y, x), lnr = log(sumsq(x, y)).mul(0.5);
                 DoubleVector m = exp(lnr.mul(vc).sub(a.mul(vd))).mul(w), nn = a.mul(vc).add(lnr.mul(vd));
@@ -792,7 +865,7 @@ final class VectorVariations {
             }
         });
         add("foci", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector ex = exp(x).mul(0.5), enx = DoubleVector.broadcast(S, 0.25).div(ex);
                 DoubleVector t = DoubleVector.broadcast(S, w).div(ex.add(enx).sub(cos(y)));
@@ -802,7 +875,7 @@ final class VectorVariations {
         });
         add("loonie", (l, w, p, o) -> {
             double w2 = w * w;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r2 = sumsq(x, y);
                 DoubleVector r = DoubleVector.broadcast(S, w);
@@ -813,7 +886,7 @@ final class VectorVariations {
         });
         add("oscilloscope", (l, w, p, o) -> {
             double sep = p[o], tpf = 2 * PI * p[o + 1], amp = p[o + 2], damping = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = cos(x.mul(tpf)).mul(amp);
                 if (damping != 0) {
@@ -826,7 +899,7 @@ final class VectorVariations {
         });
         add("polar2", (l, w, p, o) -> {
             double p2v = w / PI;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, atan2(x, y).mul(p2v));
                 acc(l.py, i, log(sumsq(x, y)).mul(p2v / 2));
@@ -834,7 +907,7 @@ final class VectorVariations {
         });
         add("popcorn2", (l, w, p, o) -> {
             double px = p[o], py = p[o + 1], c = p[o + 2];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(sin(tan(y.mul(c))).mul(px)).mul(w));
                 acc(l.py, i, y.add(sin(tan(x.mul(c))).mul(py)).mul(w));
@@ -842,7 +915,7 @@ final class VectorVariations {
         });
         add("scry", (l, w, p, o) -> {
             double k = 1.0 / (w + EPS);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = sumsq(x, y), r = DoubleVector.broadcast(S, 1).div(sqrt(t).mul(t.add(k)));
                 acc(l.px, i, x.mul(r));
@@ -851,7 +924,7 @@ final class VectorVariations {
         });
         add("split", (l, w, p, o) -> {
             double kx = p[o] * PI, ky = p[o + 1] * PI;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.py, i, y.mul(DoubleVector.broadcast(S, w).blend(-w, cos(x.mul(kx)).compare(LT, 0))));
                 acc(l.px, i, x.mul(DoubleVector.broadcast(S, w).blend(-w, cos(y.mul(ky)).compare(LT, 0))));
@@ -859,7 +932,7 @@ final class VectorVariations {
         });
         add("splits", (l, w, p, o) -> {
             double sx = p[o], sy = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(DoubleVector.broadcast(S, sx).blend(-sx, lt(x, 0))).mul(w));
                 acc(l.py, i, y.add(DoubleVector.broadcast(S, sy).blend(-sy, lt(y, 0))).mul(w));
@@ -867,7 +940,7 @@ final class VectorVariations {
         });
         add("stripes", (l, w, p, o) -> {
             double space = 1.0 - p[o], warp = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector rx = floor(x.add(0.5)), ox = x.sub(rx);
                 acc(l.px, i, ox.mul(space).add(rx).mul(w));
@@ -876,7 +949,7 @@ final class VectorVariations {
         });
         add("wedge", (l, w, p, o) -> {
             double angle = p[o], hole = p[o + 1], count = p[o + 2], swirl = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y)), a = wedgeAngle(atan2(y, x).add(r.mul(swirl)), angle, count);
                 r = r.add(hole).mul(w);
@@ -887,7 +960,7 @@ final class VectorVariations {
         add("wedge_julia", (l, w, p, o) -> {
             double angle = p[o], count = p[o + 1], power = p[o + 2], e = p[o + 3] / power / 2, ap = Math.abs(power);
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = pow(sumsq(x, y), e).mul(w);
                 DoubleVector k = trunc(rand(r0, i).mul(ap));
@@ -898,7 +971,7 @@ final class VectorVariations {
         });
         add("wedge_sph", (l, w, p, o) -> {
             double angle = p[o], count = p[o + 1], hole = p[o + 2], swirl = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = DoubleVector.broadcast(S, 1).div(sqrt(sumsq(x, y)).add(EPS));
                 DoubleVector a = wedgeAngle(atan2(y, x).add(r.mul(swirl)), angle, count);
@@ -909,7 +982,7 @@ final class VectorVariations {
         });
         add("whorl", (l, w, p, o) -> {
             double inside = p[o], outside = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector r = sqrt(sumsq(x, y));
                 DoubleVector k = DoubleVector.broadcast(S, outside).blend(inside, r.compare(LT, w));
@@ -921,7 +994,7 @@ final class VectorVariations {
         });
         add("waves2", (l, w, p, o) -> {
             double sx = p[o], sy = p[o + 1], fx = p[o + 2], fy = p[o + 3], sz = p[o + 4], fz = p[o + 5];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, x.add(sin(y.mul(fx)).mul(sx)).mul(w));
                 acc(l.py, i, y.add(sin(x.mul(fy)).mul(sy)).mul(w));
@@ -931,7 +1004,7 @@ final class VectorVariations {
             }
         });
         add("exp", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector e = exp(x).mul(w);
                 acc(l.px, i, e.mul(cos(y)));
@@ -939,28 +1012,28 @@ final class VectorVariations {
             }
         });
         add("log", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, log(sumsq(x, y)).mul(0.5 / (p[o] > 0 && p[o] != 1 ? Math.log(p[o]) : 1) * w));
                 acc(l.py, i, atan2(y, x).mul(w));
             }
         });
         add("sin", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, sin(x).mul(cosh(y)).mul(w));
                 acc(l.py, i, cos(x).mul(sinh(y)).mul(w));
             }
         });
         add("cos", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, cos(x).mul(cosh(y)).mul(w));
                 acc(l.py, i, sin(x).mul(sinh(y)).mul(-w));
             }
         });
         add("tan", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x2 = ld(l.tx, i).mul(2), y2 = ld(l.ty, i).mul(2);
                 DoubleVector den = DoubleVector.broadcast(S, w).div(cos(x2).add(cosh(y2)));
                 acc(l.px, i, den.mul(sin(x2)));
@@ -968,7 +1041,7 @@ final class VectorVariations {
             }
         });
         add("sec", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector den = DoubleVector.broadcast(S, 2 * w).div(cos(x.mul(2)).add(cosh(y.mul(2))));
                 acc(l.px, i, den.mul(cos(x)).mul(cosh(y)));
@@ -976,7 +1049,7 @@ final class VectorVariations {
             }
         });
         add("csc", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector den = DoubleVector.broadcast(S, 2 * w).div(cosh(y.mul(2)).sub(cos(x.mul(2))));
                 acc(l.px, i, den.mul(sin(x)).mul(cosh(y)));
@@ -984,7 +1057,7 @@ final class VectorVariations {
             }
         });
         add("cot", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x2 = ld(l.tx, i).mul(2), y2 = ld(l.ty, i).mul(2);
                 DoubleVector den = DoubleVector.broadcast(S, w).div(cosh(y2).sub(cos(x2)));
                 acc(l.px, i, den.mul(sin(x2)));
@@ -992,21 +1065,21 @@ final class VectorVariations {
             }
         });
         add("sinh", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, sinh(x).mul(cos(y)).mul(w));
                 acc(l.py, i, cosh(x).mul(sin(y)).mul(w));
             }
         });
         add("cosh", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, cosh(x).mul(cos(y)).mul(w));
                 acc(l.py, i, sinh(x).mul(sin(y)).mul(w));
             }
         });
         add("tanh", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x2 = ld(l.tx, i).mul(2), y2 = ld(l.ty, i).mul(2);
                 DoubleVector den = DoubleVector.broadcast(S, w).div(cos(y2).add(cosh(x2)));
                 acc(l.px, i, den.mul(sinh(x2)));
@@ -1014,7 +1087,7 @@ final class VectorVariations {
             }
         });
         add("sech", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector den = DoubleVector.broadcast(S, 2 * w).div(cos(y.mul(2)).add(cosh(x.mul(2))));
                 acc(l.px, i, den.mul(cos(y)).mul(cosh(x)));
@@ -1022,7 +1095,7 @@ final class VectorVariations {
             }
         });
         add("csch", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector den = DoubleVector.broadcast(S, 2 * w).div(cosh(x.mul(2)).sub(cos(y.mul(2))));
                 acc(l.px, i, den.mul(sinh(x)).mul(cos(y)));
@@ -1030,7 +1103,7 @@ final class VectorVariations {
             }
         });
         add("coth", (l, w, p, o) -> {
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x2 = ld(l.tx, i).mul(2), y2 = ld(l.ty, i).mul(2);
                 DoubleVector den = DoubleVector.broadcast(S, w).div(cosh(x2).sub(cos(y2)));
                 acc(l.px, i, den.mul(sinh(x2)));
@@ -1039,7 +1112,7 @@ final class VectorVariations {
         });
         add("auger", (l, w, p, o) -> {
             double freq = p[o], aw = p[o + 1], sym = p[o + 2], scale = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector sn = sin(x.mul(freq)), t = sin(y.mul(freq));
                 DoubleVector dy = y.add(sn.mul(scale / 2).add(abs(y).mul(sn)).mul(aw));
@@ -1050,7 +1123,7 @@ final class VectorVariations {
         });
         add("flux", (l, w, p, o) -> {
             double k = w * (2 + p[o]);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector xpw = x.add(w), xmw = x.sub(w), y2 = y.mul(y);
                 DoubleVector avgr = sqrt(sqrt(y2.add(xpw.mul(xpw))).div(sqrt(y2.add(xmw.mul(xmw))))).mul(k);
@@ -1061,7 +1134,7 @@ final class VectorVariations {
         });
         add("mobius", (l, w, p, o) -> {
             double ra = p[o], ia = p[o + 1], rb = p[o + 2], ib = p[o + 3], rc = p[o + 4], ic = p[o + 5], rd = p[o + 6], id = p[o + 7];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector reu = x.mul(ra).sub(y.mul(ia)).add(rb), imu = y.mul(ra).add(x.mul(ia)).add(ib);
                 DoubleVector rev = x.mul(rc).sub(y.mul(ic)).add(rd), imv = y.mul(rc).add(x.mul(ic)).add(id);
@@ -1076,7 +1149,7 @@ final class VectorVariations {
     private static void registerFlam3Branchy() {
         add("rectangles", (l, w, p, o) -> {
             double rx = p[o], ry = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 acc(l.px, i, rx == 0 ? x.mul(w) : floor(x.div(rx)).mul(2).add(1).mul(rx).sub(x).mul(w));
                 acc(l.py, i, ry == 0 ? y.mul(w) : floor(y.div(ry)).mul(2).add(1).mul(ry).sub(y).mul(w));
@@ -1084,7 +1157,7 @@ final class VectorVariations {
         });
         add("twintrian", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = rand(r0, i).mul(w).mul(sqrt(sumsq(x, y))), sn = sin(t), cs = cos(t);
                 DoubleVector diff = sn.mul(sn).lanewise(VectorOperators.LOG10).add(cs);
@@ -1107,7 +1180,7 @@ final class VectorVariations {
                 cosadd *= k;
                 sinadd *= k;
             }
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector t = x.add(y).mul(timespi), r = atan2(x, y).mul(w / PI);
                 acc(l.px, i, sin(t).add(cosadd).mul(r));
@@ -1116,7 +1189,7 @@ final class VectorVariations {
         });
         add("bipolar", (l, w, p, o) -> {
             double shift = HALF_PI * p[o];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector x2y2 = sumsq(x, y), t = x2y2.add(1), x2 = x.mul(2);
                 DoubleVector a = atan2(y.mul(2), x2y2.sub(1)).mul(0.5).sub(shift);
@@ -1131,7 +1204,7 @@ final class VectorVariations {
         });
         add("cell", (l, w, p, o) -> {
             double size = p[o], inv = 1.0 / size;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector cx = floor(x.mul(inv)), cy = floor(y.mul(inv));
                 DoubleVector dx = x.sub(cx.mul(size)), dy = y.sub(cy.mul(size));
@@ -1143,7 +1216,7 @@ final class VectorVariations {
         });
         add("edisc", (l, w, p, o) -> {
             double ww = w / 11.57034632;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector tmp = sumsq(x, y).add(1), tmp2 = x.mul(2);
                 DoubleVector xmax = sqrt(tmp.add(tmp2)).add(sqrt(tmp.sub(tmp2))).mul(0.5);
@@ -1156,7 +1229,7 @@ final class VectorVariations {
         });
         add("elliptic", (l, w, p, o) -> {
             double ww = w / HALF_PI;
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector tmp = sumsq(x, y).add(1), x2 = x.mul(2);
                 DoubleVector xmax = sqrt(tmp.add(x2)).add(sqrt(tmp.sub(x2))).mul(0.5);
@@ -1167,7 +1240,7 @@ final class VectorVariations {
         });
         add("lazysusan", (l, w, p, o) -> {
             double spin = p[o], space = p[o + 1], twist = p[o + 2], cx = p[o + 3], cy = p[o + 4];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i).sub(cx), y = ld(l.ty, i).add(cy), r = sqrt(sumsq(x, y));
                 VectorMask<Double> in = r.compare(LT, w);
                 DoubleVector a = atan2(y, x).add(spin).add(r.neg().add(w).mul(twist)), rin = r.mul(w);
@@ -1179,7 +1252,7 @@ final class VectorVariations {
         add("pre_blur", (l, w, p, o) -> {
             double[] r0 = l.random01(l.rand0), r1 = l.random01(l.rand1), r2 = l.random01(l.rand2);
             double[] r3 = l.random01(l.rand3), r4 = l.random01(l.rand4);
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector g = rand(r0, i).add(rand(r1, i)).add(rand(r2, i)).add(rand(r3, i)).sub(2).mul(w);
                 DoubleVector a = rand(r4, i).mul(2 * PI);
                 acc(l.tx, i, g.mul(cos(a)));
@@ -1188,14 +1261,14 @@ final class VectorVariations {
         });
         add("modulus", (l, w, p, o) -> {
             double mx = p[o], my = p[o + 1];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 acc(l.px, i, wrap(ld(l.tx, i), mx).mul(w));
                 acc(l.py, i, wrap(ld(l.ty, i), my).mul(w));
             }
         });
         add("separation", (l, w, p, o) -> {
             double sx2 = p[o] * p[o], xin = p[o + 1], sy2 = p[o + 2] * p[o + 2], yin = p[o + 3];
-            for (int i = 0, n = l.padded(L); i < n; i += L) {
+            for (int i = l.from, n = l.end(L); i < n; i += L) {
                 DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
                 DoubleVector qx = sqrt(x.mul(x).add(sx2)), qy = sqrt(y.mul(y).add(sy2));
                 acc(l.px, i, qx.add(x.mul(xin)).mul(-w).blend(qx.sub(x.mul(xin)).mul(w), x.compare(GT, 0)));
@@ -1221,7 +1294,7 @@ final class VectorVariations {
     private static void julian(Lanes l, double w, double power, double dist, boolean scope) {
         double[] rnd = l.random01(l.rand0);
         double e = dist / power / 2, ap = Math.abs(power);
-        for (int i = 0, n = l.padded(L); i < n; i += L) {
+        for (int i = l.from, n = l.end(L); i < n; i += L) {
             DoubleVector x = ld(l.tx, i), y = ld(l.ty, i);
             DoubleVector k = trunc(rand(rnd, i).mul(ap));
             DoubleVector phi = atan2(y, x);

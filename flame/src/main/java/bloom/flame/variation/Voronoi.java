@@ -45,7 +45,7 @@ final class Voronoi {
     }
 
     /** Centre of grid cell (i, j) of half-size s, jittered by d times noise in slice z. */
-    private static void centre(int i, int j, double s, double d, double z, double[] out, int at) {
+    static void centre(int i, int j, double s, double d, double z, double[] out, int at) {
         out[at] = (i + d * noise(i * 2.5, j * 2.5, z * 2.5)) * s;
         out[at + 1] = (j + d * noise(j * 2.5 + 30.2, i * 2.5 - 12.1, z * 2.5 + 19.8)) * s;
     }
@@ -59,27 +59,38 @@ final class Voronoi {
     static double[] crackle(double ux, double uy, double s, double distort, double z, double power, double scale) {
         int ci = (int) Math.floor(ux / s), cj = (int) Math.floor(uy / s);
         double[] c = new double[18];
-        for (int pass = 0; pass < 2; pass++) {
-            int k = 0;
-            for (int di = -1; di <= 1; di++) {
-                for (int dj = -1; dj <= 1; dj++) {
-                    centre(ci + di, cj + dj, s, distort, z, c, 2 * k++);
-                }
-            }
-            if (pass == 0) {
-                int best = 4;
-                double bestD = Double.MAX_VALUE;
-                for (int q = 0; q < 9; q++) {
-                    double dx = ux - c[2 * q], dy = uy - c[2 * q + 1], dd = dx * dx + dy * dy;
-                    if (dd < bestD) {
-                        bestD = dd;
-                        best = q;
-                    }
-                }
-                ci += best / 3 - 1;
-                cj += best % 3 - 1;
+        neighbourhood(ci, cj, s, distort, z, c);
+        int best = nearest(ux, uy, c);
+        neighbourhood(ci + best / 3 - 1, cj + best % 3 - 1, s, distort, z, c);
+        return pull(ux, uy, c, power, scale);
+    }
+
+    /** The centres of the 3x3 cells around cell (ci, cj), as (x, y) pairs, row by row. */
+    private static void neighbourhood(int ci, int cj, double s, double distort, double z, double[] c) {
+        int k = 0;
+        for (int di = -1; di <= 1; di++) {
+            for (int dj = -1; dj <= 1; dj++) {
+                centre(ci + di, cj + dj, s, distort, z, c, 2 * k++);
             }
         }
+    }
+
+    /** Which of the 9 centres of a neighbourhood is nearest to u (the middle one on a tie). */
+    static int nearest(double ux, double uy, double[] c) {
+        int best = 4;
+        double bestD = Double.MAX_VALUE;
+        for (int q = 0; q < 9; q++) {
+            double dx = ux - c[2 * q], dy = uy - c[2 * q + 1], dd = dx * dx + dy * dy;
+            if (dd < bestD) {
+                bestD = dd;
+                best = q;
+            }
+        }
+        return best;
+    }
+
+    /** u pulled towards the middle centre of the neighbourhood of its nearest cell, as {@link #crackle} says. */
+    static double[] pull(double ux, double uy, double[] c, double power, double scale) {
         double px = c[8], py = c[9]; // the middle one of the 3x3
         double dx = ux - px, dy = uy - py, l = 0;
         for (int q = 0; q < 9; q++) {
