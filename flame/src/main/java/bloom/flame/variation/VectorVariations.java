@@ -142,9 +142,18 @@ final class VectorVariations {
         return v.lanewise(TAN);
     }
 
-    /** Rounds toward zero, as a cast to long does; exact for |v| < 2^52. */
+    /**
+     * Rounds toward zero, as a cast to long does, for |v| < 2^63 (NaN stays NaN). Not through a
+     * conversion to long: Java 17's compiler has no vector instruction for it and would run the
+     * Vector API's fallback, an object per lane. Adding and subtracting 2^52 rounds |v| to the
+     * nearest integer; one less where that went up is its floor.
+     */
     static DoubleVector trunc(DoubleVector v) {
-        return v.convert(VectorOperators.D2L, 0).convert(VectorOperators.L2D, 0).reinterpretAsDoubles();
+        DoubleVector big = DoubleVector.broadcast(S, 0x1.0p52);
+        DoubleVector a = abs(v);
+        DoubleVector r = a.add(big).sub(big);
+        r = r.sub(1.0, r.compare(GT, a)).blend(a, a.compare(GE, 0x1.0p52));
+        return r.lanewise(VectorOperators.NEG, v.compare(LT, 0));
     }
 
     static DoubleVector floor(DoubleVector v) {

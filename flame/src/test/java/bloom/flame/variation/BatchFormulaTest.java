@@ -48,6 +48,24 @@ class BatchFormulaTest {
         assertEquals(flam3, ids);
     }
 
+    /** trunc and floor, which many vector versions round with, agree with the JDK's on awkward values. */
+    @Test
+    void truncAndFloorAgreeWithTheJdk() {
+        double[] v = {0, -0.0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                1e-300, -1e-300, 123456.789, -123456.789, 0x1.0p52 - 0.5, -(0x1.0p52 - 0.5), 0x1.0p52 + 2, -0x1.0p52 - 2,
+                1e15 + 0.25, -1e15 - 0.25, 3e18, -3e18};
+        int l = VectorVariations.L;
+        double[] in = Arrays.copyOf(v, (v.length + l - 1) / l * l), t = new double[in.length], f = new double[in.length];
+        for (int i = 0; i < in.length; i += l) {
+            VectorVariations.trunc(VectorVariations.ld(in, i)).intoArray(t, i);
+            VectorVariations.floor(VectorVariations.ld(in, i)).intoArray(f, i);
+        }
+        for (int i = 0; i < v.length; i++) {
+            assertEquals((double) (long) v[i], t[i], 0.0, "trunc(" + v[i] + ")");
+            assertEquals(Math.floor(v[i]), f[i], 0.0, "floor(" + v[i] + ")");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> vectorVersionsComputeTheFormula() {
         return VectorVariations.names().stream().sorted().map(name -> DynamicTest.dynamicTest(name,
