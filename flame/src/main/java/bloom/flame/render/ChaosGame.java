@@ -94,7 +94,15 @@ public abstract class ChaosGame implements Renderer {
             }
         }
         progress.update(1.0);
-        return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter);
+        return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter, toneThreads(spec));
+    }
+
+    /**
+     * Threads for density estimation, filtering and tone mapping: the spec's. The image does not
+     * depend on the number.
+     */
+    protected int toneThreads(RenderSpec spec) {
+        return spec.threads();
     }
 
     /** A seed for stream {@code index} of a render seeded with {@code seed} (SplitMix64 finaliser). */

@@ -22,15 +22,44 @@ final class DensityEstimator {
      * {@code oversample} {@code os > 1} the density that picks a cell's kernel is the count of the
      * os x os cells from it, one output pixel's worth, as flam3 measures it: one cell's count alone
      * is os^2 times too sparse and would pick kernels too wide (radius and minimum are in cells).
+     *
+     * <p>On {@code threads} threads: the rows are cut into bands at least twice the widest
+     * kernel's reach tall, so the cells that two even (or two odd) bands spread into never meet;
+     * the even bands run first, then the odd ones. Every cell then sums its contributions in the
+     * same order whatever the number of threads.
      */
-    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample) {
+    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample,
+                         int threads) {
+        float[] out = new float[h.cells.length];
+        Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
+        int reach = 0;
+        for (Kernel k : kernels) {
+            for (int dy : k.dy) {
+                reach = Math.max(reach, Math.abs(dy));
+            }
+        }
+        int band = Math.max(2 * reach, 8);
+        int bands = (h.height + band - 1) / band;
+        for (int parity = 0; parity < 2; parity++) {
+            int first = parity;
+            Parallel.rows(threads, (bands - first + 1) / 2, 1, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int y0 = (first + 2 * b) * band;
+                    spread(h, out, y0, Math.min(h.height, y0 + band), kernels, k1, k2, minimum, radius, curve, oversample);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */
+    private static void spread(Histogram h, float[] out, int y0, int y1, Kernel[] kernels, double k1, double k2,
+                               double minimum, double radius, double curve, int oversample) {
         float[] in = h.cells;
-        float[] out = new float[in.length];
         int w = h.width;
         int ht = h.height;
-        Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
         int os = Math.max(1, oversample);
-        for (int y = 0; y < ht; y++) {
+        for (int y = y0; y < y1; y++) {
             for (int x = 0; x < w; x++) {
                 int c = (y * w + x) * 4;
                 float n = in[c + 3];
@@ -77,7 +106,6 @@ final class DensityEstimator {
                 }
             }
         }
-        return out;
     }
 
     private record Kernel(int[] dx, int[] dy, float[] weight) {}

@@ -24,7 +24,9 @@ final class ToneMapper {
 
     private ToneMapper() {}
 
-    static Image toImage(Histogram h, CompiledGenome g, RenderSpec spec, double pixelsPerUnit, SpatialFilter filter) {
+    /** The image of histogram {@code h}, on up to {@code threads} threads (the image does not depend on how many). */
+    static Image toImage(Histogram h, CompiledGenome g, RenderSpec spec, double pixelsPerUnit, SpatialFilter filter,
+                         int threads) {
         Tone tone = g.genome().tone();
         Sampling sampling = g.genome().sampling();
         int os = spec.oversample();
@@ -33,20 +35,27 @@ final class ToneMapper {
         double k2 = (double) os * os / (tone.contrast() * area * spec.quality());
 
         float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
-                sampling.estimatorMinimum() * os, sampling.estimatorCurve(), os);
-        float[] accum = downsample(density, h, spec, filter);
-        return gamma(accum, spec.width(), spec.height(), tone);
+                sampling.estimatorMinimum() * os, sampling.estimatorCurve(), os, threads);
+        float[] accum = downsample(density, h, spec, filter, threads);
+        return gamma(accum, spec.width(), spec.height(), tone, threads);
     }
 
-    private static float[] downsample(float[] cells, Histogram h, RenderSpec spec, SpatialFilter filter) {
+    private static float[] downsample(float[] cells, Histogram h, RenderSpec spec, SpatialFilter filter, int threads) {
         int w = spec.width();
         int ht = spec.height();
+        float[] out = new float[w * ht * 4];
+        Parallel.rows(threads, ht, 16, (from, to) -> downsample(cells, h, spec, filter, out, from, to));
+        return out;
+    }
+
+    private static void downsample(float[] cells, Histogram h, RenderSpec spec, SpatialFilter filter, float[] out,
+                                   int y0, int y1) {
+        int w = spec.width();
         int os = spec.oversample();
         int fw = filter.width;
         float[] k = filter.kernel;
-        float[] out = new float[w * ht * 4];
         int rowStride = h.width * 4;
-        for (int y = 0; y < ht; y++) {
+        for (int y = y0; y < y1; y++) {
             for (int x = 0; x < w; x++) {
                 // The filter window's top-left cell; the gutter makes it start at cell (x*os, y*os).
                 int base = (y * os) * rowStride + (x * os) * 4;
@@ -70,11 +79,21 @@ final class ToneMapper {
                 out[o + 3] = a;
             }
         }
-        return out;
     }
 
     /** Gamma, vibrancy, highlights and background, per pixel, into [0, 1]. */
     static Image gamma(float[] accum, int width, int height, Tone tone) {
+        return gamma(accum, width, height, tone, 1);
+    }
+
+    /** {@link #gamma(float[], int, int, Tone)} on up to {@code threads} threads. */
+    static Image gamma(float[] accum, int width, int height, Tone tone, int threads) {
+        float[] out = new float[width * height * 4];
+        Parallel.rows(threads, height, 16, (from, to) -> gamma(accum, width, tone, out, from * width, to * width));
+        return new Image(width, height, out, tone.background());
+    }
+
+    private static void gamma(float[] accum, int width, Tone tone, float[] out, int p0, int p1) {
         double g = 1.0 / tone.gamma();
         double threshold = tone.gammaThreshold();
         double funcval = threshold > 0 ? Math.pow(threshold, g) : 0;
@@ -82,9 +101,8 @@ final class ToneMapper {
         double highpow = tone.highlightPower();
         double[] bg = tone.background();
         float[][] curves = tone.curves().isIdentity() ? null : tone.curves().tables();
-        float[] out = new float[width * height * 4];
         double[] rgb = new double[3];
-        for (int p = 0; p < width * height; p++) {
+        for (int p = p0; p < p1; p++) {
             int o = p * 4;
             double tmp = accum[o + 3];
             if (!(tmp > 0)) {
@@ -120,7 +138,6 @@ final class ToneMapper {
             }
             out[o + 3] = (float) alpha;
         }
-        return new Image(width, height, out, bg);
     }
 
     /**

@@ -40,6 +40,18 @@ class CpuRendererTest {
         assertTrue(Similarity.ssim(a, c, 2) > 0.9, "threads differ only by noise: " + Similarity.ssim(a, c, 2));
     }
 
+    /** Density estimation, filter and tone mapping run on the render's threads; the image is that of one thread. */
+    @Test
+    void toneMappingOnSeveralThreadsGivesTheImageOfOne() {
+        RenderSpec spec = new RenderSpec(120, 90, 30, 1, 5, 3);
+        CpuRenderer one = new CpuRenderer();
+        one.limitParallelism(1);
+        Image a = one.render(CompiledGenome.compile(GENOME), spec, Renderer.Progress.NONE);
+        Image b = new CpuRenderer().render(CompiledGenome.compile(GENOME), spec, Renderer.Progress.NONE);
+        assertTrue(GENOME.sampling().estimatorRadius() > 1, "the genome spreads its sparse cells");
+        assertArrayEquals(a.rgba(), b.rgba());
+    }
+
     @Test
     void progressReachesOne() {
         double[] last = {0};
