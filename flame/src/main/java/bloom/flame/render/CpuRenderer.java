@@ -180,11 +180,16 @@ public final class CpuRenderer extends ChaosGame {
         private final short[] selection;
         private final boolean xaos;
         private final float[] palette;
+        /** The palette with a fourth channel of 1, so that a plot adds one entry to one cell. */
+        private final float[] rgba;
         private final boolean linear;
         private final int fuse;
 
-        // camera: flame coordinates -> histogram cells
+        // camera: flame coordinates -> histogram cells, and the same as one affine map
+        // (u = ax x + bx y + u0, v = ay x + by y + v0) for points without the 3-D camera
         private final double cx, cy, cos, sin, cellsPerUnit, offX, offY;
+        private final double ax, bx, ay, by, u0, v0;
+        private final float[] opacity32;
         private final int hw, hh;
         // 3-D camera: yaw about z, pitch about x, perspective, depth of field
         private final boolean view3d;
@@ -255,6 +260,23 @@ public final class CpuRenderer extends ChaosGame {
             cellsPerUnit = pr.cellsPerUnit();
             offX = pr.offX();
             offY = pr.offY();
+            ax = cos * cellsPerUnit;
+            bx = -sin * cellsPerUnit;
+            ay = sin * cellsPerUnit;
+            by = cos * cellsPerUnit;
+            u0 = offX - ax * cx - bx * cy;
+            v0 = offY - ay * cx - by * cy;
+            opacity32 = new float[opacity.length];
+            for (int k = 0; k < opacity.length; k++) {
+                opacity32[k] = (float) opacity[k];
+            }
+            rgba = new float[4 * 256];
+            for (int k = 0; k < 256; k++) {
+                rgba[4 * k] = palette[3 * k];
+                rgba[4 * k + 1] = palette[3 * k + 1];
+                rgba[4 * k + 2] = palette[3 * k + 2];
+                rgba[4 * k + 3] = 1;
+            }
             hw = pr.hw();
             hh = pr.hh();
             view3d = pr.view3d();
@@ -445,6 +467,10 @@ public final class CpuRenderer extends ChaosGame {
 
         /** Plots the points of the trajectories in slots 0..n-1 that {@link #step} kept. */
         private void plot(int n) {
+            if (!hasFinal && !view3d && !sortPlots) {
+                plotFlat(n);
+                return;
+            }
             int m = 0;
             boolean[] keep = this.keep;
             int[] prev = this.prev, order = this.order;
@@ -531,6 +557,31 @@ public final class CpuRenderer extends ChaosGame {
         }
 
         /**
+         * {@link #plot(int)} for the common genome: no final xform, no 3-D camera, a histogram
+         * that fits the caches. Each kept point goes straight to its cell.
+         */
+        private void plotFlat(int n) {
+            boolean[] keep = this.keep;
+            int[] prev = this.prev;
+            double[] px = this.px, py = this.py, pc = this.pc;
+            float[] opacity = this.opacity32, cells = this.cells;
+            double ax = this.ax, bx = this.bx, ay = this.ay, by = this.by, u0 = this.u0, v0 = this.v0;
+            int hw = this.hw, hh = this.hh;
+            for (int i = 0; i < n; i++) {
+                float op = opacity[prev[i]];
+                if (!keep[i] || !(op > 0)) {
+                    continue;
+                }
+                double x = px[i], y = py[i];
+                double u = ax * x + bx * y + u0, v = ay * x + by * y + v0;
+                if (!(u >= 0 && v >= 0 && u < hw && v < hh)) {
+                    continue;
+                }
+                plot(cells, (((int) v) * hw + (int) u) * 4, pc[i], op);
+            }
+        }
+
+        /**
          * Adds the buffered plots to the histogram. A histogram far larger than the caches is
          * touched at random by a spread-out flame, and each plot then waits on memory: sorted first
          * by tile of 4,096 cells (64 KB, a counting sort), the plots of a tile land in cache. The order of the additions changes,
@@ -578,10 +629,13 @@ public final class CpuRenderer extends ChaosGame {
                 b = palette[3 * i0 + 2] + f * (palette[3 * i1 + 2] - palette[3 * i0 + 2]);
             } else {
                 int idx = (int) (colour * 256.0);
-                idx = idx < 0 ? 0 : Math.min(idx, 255);
-                r = palette[3 * idx];
-                g = palette[3 * idx + 1];
-                b = palette[3 * idx + 2];
+                int e = (idx < 0 ? 0 : Math.min(idx, 255)) * 4;
+                float[] rgba = this.rgba;
+                cells[cell] += rgba[e] * op;
+                cells[cell + 1] += rgba[e + 1] * op;
+                cells[cell + 2] += rgba[e + 2] * op;
+                cells[cell + 3] += op;
+                return;
             }
             cells[cell] += r * op;
             cells[cell + 1] += g * op;
