@@ -197,6 +197,8 @@ public final class CpuRenderer extends ChaosGame {
 
         private final Lanes lanes;
         private final BatchFormula[] termBatch;
+        /** Whether a term may set a direct colour (only scalar formulas do). */
+        private final boolean directColour;
 
         // the trajectories, in slots 0..n-1, and the arrays the next step writes them into: point,
         // colour, the xform that moved each last, its run of diverged retries, whether it plots
@@ -238,9 +240,12 @@ public final class CpuRenderer extends ChaosGame {
             termStart = g.termStart();
             Variation[] vs = g.termVariation();
             termBatch = new BatchFormula[vs.length];
+            boolean dc = false;
             for (int k = 0; k < vs.length; k++) {
                 termBatch[k] = BatchFormulas.of(vs[k]);
+                dc |= !BatchFormulas.vectorised(vs[k]);
             }
+            directColour = dc;
             // every run rounded up to whole paddings, and a padding past the last
             int slots = POOL + (xformCount + 1) * Lanes.PADDING;
             lanes = new Lanes(slots, s);
@@ -362,7 +367,7 @@ public final class CpuRenderer extends ChaosGame {
                 slotOf[next[chosen[i]]++] = i;
             }
             Lanes l = lanes;
-            l.clearSums(extent + Lanes.PADDING);
+            l.clearSums(extent + Lanes.PADDING, directColour);
             for (int f = 0; f < xformCount; f++) {
                 if (count[f] > 0) {
                     transform(f, slotOf, runStart[f], count[f], px, py, pz);
@@ -373,6 +378,7 @@ public final class CpuRenderer extends ChaosGame {
             double[] nx = this.nx, ny = this.ny, nz = this.nz, nc = this.nc, pc = this.pc;
             int[] nprev = this.nprev, nbadRun = this.nbadRun, badRun = this.badRun;
             boolean[] keep = this.keep;
+            boolean directColour = this.directColour;
             int produced = 0;
             int out = 0;
             for (int f = 0; f < xformCount; f++) {
@@ -390,7 +396,7 @@ public final class CpuRenderer extends ChaosGame {
                         qy = pd * qx + pe * qy + pf;
                         qx = t;
                     }
-                    double col = ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
+                    double col = directColour && ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
                     if (bad(qx) || bad(qy) || bad(qz)) {
                         // As flam3: the point restarts at random (its colour still blends) and the
                         // iteration is retried; after five failures in a row the restart is kept.
@@ -481,7 +487,7 @@ public final class CpuRenderer extends ChaosGame {
             }
             double[] qxs = px, qys = py, qzs = pz, pc = this.pc;
             if (hasFinal) {
-                lanes.clearSums(m + Lanes.PADDING);
+                lanes.clearSums(m + Lanes.PADDING, directColour);
                 transform(xformCount, order, 0, m, px, py, pz);
                 qxs = lanes.px;
                 qys = lanes.py;
@@ -499,7 +505,7 @@ public final class CpuRenderer extends ChaosGame {
                 int i = order[j];
                 int k = hasFinal ? j : i;
                 double qx = qxs[k], qy = qys[k], qz = qzs[k];
-                double qc = hasFinal && ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
+                double qc = hasFinal && directColour && ldc[k] >= 0 ? ldc[k] : blend + keepC * pc[i];
                 if (hasFinal) {
                     if (finalPost) {
                         double tx = pa * qx + pb * qy + pcc;

@@ -18,6 +18,14 @@ public final class BatchFormulas {
         return VECTOR;
     }
 
+    /**
+     * Whether {@link #of} gives {@code v}'s vector version. Only the scalar formulas of the
+     * direct-colour variations write {@link Lanes#dc}; a vector version never does.
+     */
+    public static boolean vectorised(Variation v) {
+        return VECTOR && VectorVariations.get(v.id()) != null;
+    }
+
     public static BatchFormula of(Variation v) {
         BatchFormula b = VECTOR ? VectorVariations.get(v.id()) : null;
         return b != null ? b : BatchFormula.of(v.formula());

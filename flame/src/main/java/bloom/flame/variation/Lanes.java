@@ -57,10 +57,20 @@ public final class Lanes {
 
     /** Zeroes the sums and marks no direct colour in slots {@code 0 .. extent - 1}, for the runs to come. */
     public void clearSums(int extent) {
+        clearSums(extent, true);
+    }
+
+    /**
+     * Zeroes the sums in slots {@code 0 .. extent - 1}, and marks no direct colour there if
+     * {@code directColour} (no need where no formula of the runs can set one).
+     */
+    public void clearSums(int extent, boolean directColour) {
         java.util.Arrays.fill(px, 0, extent, 0);
         java.util.Arrays.fill(py, 0, extent, 0);
         java.util.Arrays.fill(pz, 0, extent, 0);
-        java.util.Arrays.fill(dc, 0, extent, -1);
+        if (directColour) {
+            java.util.Arrays.fill(dc, 0, extent, -1);
+        }
     }
 
     /**
