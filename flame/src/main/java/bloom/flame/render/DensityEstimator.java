@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class DensityEstimator {
 
+    /** Whether the spreading runs a vector of cells at a time (the JVM has the Vector API). */
+    private static final boolean VECTOR = bloom.flame.variation.BatchFormulas.vectorised();
+
     /** Kernel radii are quantised to quarters of a cell so kernels can be shared. */
     private static final int STEPS_PER_CELL = 4;
 
@@ -55,6 +58,7 @@ final class DensityEstimator {
     /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */
     private static void spread(Histogram h, float[] out, int y0, int y1, Kernel[] kernels, double k1, double k2,
                                double minimum, double radius, double curve, int oversample) {
+        float[] rgba4 = VECTOR ? new float[VectorSpread.LANES] : null;
         float[] in = h.cells;
         int w = h.width;
         int ht = h.height;
@@ -91,24 +95,43 @@ final class DensityEstimator {
                     continue;
                 }
                 Kernel k = kernels[Math.min(q, kernels.length - 1)];
-                for (int i = 0; i < k.dx.length; i++) {
-                    int xx = x + k.dx[i];
-                    int yy = y + k.dy[i];
-                    if (xx < 0 || yy < 0 || xx >= w || yy >= ht) {
+                if (VECTOR) {
+                    for (int i = 0; i < rgba4.length; i += 4) {
+                        rgba4[i] = r;
+                        rgba4[i + 1] = g;
+                        rgba4[i + 2] = b;
+                        rgba4[i + 3] = a;
+                    }
+                }
+                for (int row = 0; row < k.dy.length; row++) {
+                    int yy = y + k.dy[row];
+                    if (yy < 0 || yy >= ht) {
                         continue;
                     }
-                    int o = (yy * w + xx) * 4;
-                    float kw = k.weight[i];
-                    out[o] += kw * r;
-                    out[o + 1] += kw * g;
-                    out[o + 2] += kw * b;
-                    out[o + 3] += kw * a;
+                    // the row's run of cells, cut to the histogram's width
+                    int x0 = x + k.dx[row], start = k.start[row];
+                    int from = Math.max(0, -x0), to = Math.min(k.start[row + 1] - start, w - x0);
+                    if (VECTOR) {
+                        from += VectorSpread.add(out, (yy * w + x0 + from) * 4, k.weight4, 4 * (start + from), to - from, rgba4);
+                    }
+                    for (int i = from, o = (yy * w + x0 + from) * 4; i < to; i++, o += 4) {
+                        float kw = k.weight[start + i];
+                        out[o] += kw * r;
+                        out[o + 1] += kw * g;
+                        out[o + 2] += kw * b;
+                        out[o + 3] += kw * a;
+                    }
                 }
             }
         }
     }
 
-    private record Kernel(int[] dx, int[] dy, float[] weight) {}
+    /**
+     * A disc of cells, row by row: row k is the run of cells from (dx[k], dy[k]) to the right,
+     * whose weights are {@code weight[start[k] .. start[k + 1])}; {@code weight4} holds each
+     * weight four times (once per channel), for {@link VectorSpread}, and a vector's padding.
+     */
+    private record Kernel(int[] dx, int[] dy, int[] start, float[] weight, float[] weight4) {}
 
     private static Kernel[] kernels(double maxRadius) {
         int count = (int) Math.ceil(maxRadius * STEPS_PER_CELL) + 1;
@@ -116,29 +139,40 @@ final class DensityEstimator {
         for (int q = 0; q < count; q++) {
             double r = Math.max(0.5, q / (double) STEPS_PER_CELL);
             int reach = (int) Math.ceil(r);
-            List<int[]> offs = new ArrayList<>();
+            List<int[]> rows = new ArrayList<>(); // dy, first dx, first weight
             List<Double> ws = new ArrayList<>();
             double sum = 0;
             for (int dy = -reach; dy <= reach; dy++) {
+                boolean open = false;
                 for (int dx = -reach; dx <= reach; dx++) {
                     double d2 = (dx * dx + dy * dy) / (r * r);
                     if (d2 < 1) {
+                        if (!open) {
+                            rows.add(new int[] {dy, dx, ws.size()});
+                            open = true;
+                        }
                         double wgt = 1 - d2;
-                        offs.add(new int[] {dx, dy});
                         ws.add(wgt);
                         sum += wgt;
                     }
                 }
             }
-            int[] dxs = new int[offs.size()];
-            int[] dys = new int[offs.size()];
-            float[] wts = new float[offs.size()];
-            for (int i = 0; i < dxs.length; i++) {
-                dxs[i] = offs.get(i)[0];
-                dys[i] = offs.get(i)[1];
+            int[] dxs = new int[rows.size()], dys = new int[rows.size()], starts = new int[rows.size() + 1];
+            for (int i = 0; i < rows.size(); i++) {
+                dys[i] = rows.get(i)[0];
+                dxs[i] = rows.get(i)[1];
+                starts[i] = rows.get(i)[2];
+            }
+            starts[rows.size()] = ws.size();
+            float[] wts = new float[ws.size()];
+            for (int i = 0; i < wts.length; i++) {
                 wts[i] = (float) (ws.get(i) / sum);
             }
-            ks[q] = new Kernel(dxs, dys, wts);
+            float[] wts4 = new float[4 * wts.length + 16];
+            for (int i = 0; i < wts.length; i++) {
+                java.util.Arrays.fill(wts4, 4 * i, 4 * i + 4, wts[i]);
+            }
+            ks[q] = new Kernel(dxs, dys, starts, wts, wts4);
         }
         return ks;
     }
