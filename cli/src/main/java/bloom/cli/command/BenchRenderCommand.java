@@ -46,14 +46,16 @@ import java.util.function.ToDoubleFunction;
                 "  films   'bloom flame animate' (to MP4) against flam3-animate (to PNGs) on the same two keyframes, "
                         + "every core, motion blur off and on: frames per second and peak memory;",
                 "  rate    Bloom's iterations per second per thread inside this JVM, warmed up (an inner-loop figure: "
-                        + "chaos game, density estimation and tone mapping, no start-up, no PNG).",
+                        + "chaos game, density estimation and tone mapping, no start-up, no PNG); with --reference, the "
+                        + "same for the flames of a directory, such as Bloom's 2019 flames, which flam3 cannot render.",
                 "Repetitions are interleaved (flam3, Bloom, Bloom, flam3, ...) and each figure is their median. "
                         + "Medians and the slowest genome close each part.",
                 ""},
         footer = {"", "Examples:",
                 "  bloom bench render                                      # 12 genomes, every part: about 15 minutes on 2 cores",
                 "  bloom bench render --genomes 4 --parts stills --threads 1",
-                "  bloom bench render --sizes 1920x1080@1000 --parts stills,rate --keep bench/"})
+                "  bloom bench render --sizes 1920x1080@1000 --parts stills,rate --keep bench/",
+                "  bloom bench render --parts rate --genomes 1 --reference ../shared/reference/bloom-2019-flames"})
 public final class BenchRenderCommand implements Callable<Integer> {
 
     @Spec
@@ -95,8 +97,20 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     + "with this class path).")
     Path launcher;
 
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "Also measure the in-process rate of every .flame file in DIR, each at its own supersample "
+                    + "(Bloom's 2019 flames: ../shared/reference/bloom-2019-flames).")
+    Path reference;
+
+    @Option(names = "--reference-size", paramLabel = "WxH@Q", defaultValue = "480x300@40",
+            description = "Size and quality of the --reference rates (default: ${DEFAULT-VALUE}).")
+    String referenceSpec;
+
     @Option(names = "--keep", paramLabel = "DIR", description = "Keep the genomes, images, films and logs in DIR.")
     Path keep;
+
+    private Size referenceSize;
+    private double referenceQuality;
 
     private record Still(int genome, String size, int threads, long iterations, ProcessMeter.Measured flam3,
                          ProcessMeter.Measured bloom, double ssim) {
@@ -114,7 +128,6 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path genomeTool = tool("flam3-genome");
         if (genomes < 1 || reps < 1 || blur < 2) {
             throw BloomException.usage(genomes < 1 ? "--genomes " + genomes + ": expected at least 1"
                     : reps < 1 ? "--reps " + reps + ": expected at least 1" : "--blur " + blur + ": expected at least 2");
@@ -134,6 +147,15 @@ public final class BenchRenderCommand implements Callable<Integer> {
             stillSizes.add(size("--sizes", s[0]));
             qualities.add(number("--sizes", s[1]));
         }
+        String[] rq = referenceSpec.split("@");
+        if (rq.length != 2) {
+            throw BloomException.usage("--reference-size " + referenceSpec + ": expected WxH@QUALITY such as 480x300@40");
+        }
+        referenceSize = size("--reference-size", rq[0]);
+        referenceQuality = number("--reference-size", rq[1]);
+        if (reference != null && !Files.isDirectory(reference)) {
+            throw BloomException.usage("--reference " + reference + ": not a directory");
+        }
         String[] f = film.split("@");
         if (f.length != 3) {
             throw BloomException.usage("--film " + film + ": expected FRAMES@WxH@QUALITY such as 12@640x360@50");
@@ -146,6 +168,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         for (String t : threads) {
             counts.add(t.equals("all") ? cores : (int) number("--threads", t));
         }
+        Path genomeTool = tool("flam3-genome");
         List<String> bloom = bloomCommand();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("bloom-bench-render");
         try {
@@ -171,6 +194,9 @@ public final class BenchRenderCommand implements Callable<Integer> {
             if (parts.contains("rate")) {
                 for (int k = 0; k < stillSizes.size(); k++) {
                     rate(out, texts, stillSizes.get(k), qualities.get(k), counts, dir);
+                }
+                if (reference != null) {
+                    reference(out, reference, referenceSize, referenceQuality, counts);
                 }
             }
         } finally {
@@ -284,17 +310,49 @@ public final class BenchRenderCommand implements Callable<Integer> {
             throws IOException {
         out.printf(Locale.ROOT, "Rate in this JVM (inner loop, warmed up; not what a user waits for): %s quality %s%n",
                 size, fmt(quality));
-        out.printf(Locale.ROOT, "%-7s %7s %14s%n", "genome", "threads", "bloom M it/s/t");
-        Map<Integer, List<Double>> byThreads = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
+        List<CompiledGenome> compiled = new ArrayList<>();
         for (int i = 0; i < genomes; i++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
             Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
-            CompiledGenome g = CompiledGenome.compile(FlameXml.read(file).get(0));
+            labels.add(Integer.toString(i + 1));
+            compiled.add(CompiledGenome.compile(FlameXml.read(file).get(0)));
+        }
+        rates(out, labels, compiled, size, quality, false, counts);
+    }
+
+    /** The in-process rate of every .flame file in {@code dir} (Bloom's own artworks), each at its own supersample. */
+    private void reference(PrintWriter out, Path dir, Size size, double quality, List<Integer> counts) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".flame")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw BloomException.usage("--reference " + dir + ": no .flame file there");
+        }
+        out.printf(Locale.ROOT, "Rate in this JVM of the flames in %s (inner loop, warmed up, each at its own "
+                + "supersample): %s quality %s%n", dir, size, fmt(quality));
+        List<String> labels = new ArrayList<>();
+        List<CompiledGenome> compiled = new ArrayList<>();
+        for (Path f : files) {
+            labels.add(f.getFileName().toString().replaceFirst("\\.flame$", ""));
+            compiled.add(CompiledGenome.compile(FlameXml.read(f).get(0)));
+        }
+        rates(out, labels, compiled, size, quality, true, counts);
+    }
+
+    /** One row per genome and thread count: iterations per second per thread, median of the repetitions. */
+    private void rates(PrintWriter out, List<String> labels, List<CompiledGenome> compiled, Size size, double quality,
+                       boolean ownSupersample, List<Integer> counts) {
+        int width = Math.max(7, labels.stream().mapToInt(String::length).max().orElse(0));
+        out.printf(Locale.ROOT, "%-" + width + "s %7s %14s%n", "genome", "threads", "bloom M it/s/t");
+        Map<Integer, List<Double>> byThreads = new LinkedHashMap<>();
+        for (int i = 0; i < compiled.size(); i++) {
+            CompiledGenome g = compiled.get(i);
+            int os = ownSupersample ? g.genome().sampling().oversample() : 1;
             for (int n : counts) {
-                RenderSpec rs = new RenderSpec(size.width(), size.height(), quality, 1, 1, n);
-                if (i == 0) {
-                    new CpuRenderer().render(g, rs, Renderer.Progress.NONE); // the JIT's warm-up
-                }
+                RenderSpec rs = new RenderSpec(size.width(), size.height(), quality, os, 1, n);
+                new CpuRenderer().render(g, rs, Renderer.Progress.NONE); // the JIT's warm-up for this genome
                 double[] seconds = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long t0 = System.nanoTime();
@@ -303,13 +361,14 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 }
                 double rate = rs.iterations() / Stats.median(seconds) / n / 1e6;
                 byThreads.computeIfAbsent(n, k -> new ArrayList<>()).add(rate);
-                out.printf(Locale.ROOT, "%-7d %7d %14.1f%n", i + 1, n, rate);
+                out.printf(Locale.ROOT, "%-" + width + "s %7d %14.1f%n", labels.get(i), n, rate);
                 out.flush();
             }
         }
         for (Map.Entry<Integer, List<Double>> e : byThreads.entrySet()) {
-            out.printf(Locale.ROOT, "median on %d thread%s: %.1f M iterations/s per thread%n", e.getKey(),
-                    e.getKey() == 1 ? "" : "s", Stats.median(e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
+            double[] r = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            out.printf(Locale.ROOT, "median on %d thread%s: %.1f M iterations/s per thread (lowest %.1f)%n", e.getKey(),
+                    e.getKey() == 1 ? "" : "s", Stats.median(r), java.util.Arrays.stream(r).min().orElse(0));
         }
         out.println();
         out.flush();

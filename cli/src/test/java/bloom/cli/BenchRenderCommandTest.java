@@ -1,0 +1,87 @@
+package bloom.cli;
+
+import bloom.flame.Flam3Tool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bloom bench render}: a small real race against Debian's flam3 (fresh processes for a
+ * still and a film, the in-process rate, a reference directory), and one clear line for each
+ * wrong option.
+ */
+class BenchRenderCommandTest {
+
+    /** A still row: genome, threads, flam3 s, bloom s, ratio, flam3 MB, bloom MB, SSIM. */
+    private static final Pattern STILL = Pattern.compile(
+            "^1\\s+1\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
+    /** A film row: genome, blur, flam3 fps, bloom fps, ratio, flam3 MB, bloom MB. */
+    private static final Pattern FILM = Pattern.compile(
+            "^1\\s+(off|x2)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)$");
+    private static final Pattern RATE = Pattern.compile("^(\\S+)\\s+1\\s+([0-9.]+)$");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void racesFlam3AsAUserMeetsItAndPrintsEveryPart() throws Exception {
+        Needs.require(Flam3Tool.available(), "Debian's flam3-utils (flam3-render, flam3-animate, flam3-genome): "
+                + Flam3Tool.installLog());
+        Path reference = Files.createDirectories(tmp.resolve("reference"));
+        Files.copy(Path.of("..", "examples", "genomes", "star.flame"), reference.resolve("star.flame"));
+        Cli r = Cli.run("bench", "render", "--genomes", "1", "--sizes", "96x54@10", "--threads", "1",
+                "--film", "3@96x54@5", "--blur", "2", "--reference", reference.toString(), "--reference-size", "64x36@5",
+                "--keep", tmp.resolve("kept").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        List<String> lines = r.out().lines().map(String::strip).toList();
+
+        List<Matcher> stills = lines.stream().map(STILL::matcher).filter(Matcher::matches).toList();
+        assertEquals(1, stills.size(), r.out());
+        Matcher s = stills.get(0);
+        double flam3 = Double.parseDouble(s.group(1)), bloom = Double.parseDouble(s.group(2));
+        assertTrue(flam3 > 0 && bloom > 0, s.group());
+        // the seconds are printed to 0.01, the ratio from the unrounded times
+        assertEquals(flam3 / bloom, Double.parseDouble(s.group(3)), 0.02 + 0.05 * flam3 / bloom, "ratio = flam3 / Bloom: " + s.group());
+        assertTrue(Long.parseLong(s.group(4)) > 0 && Long.parseLong(s.group(5)) > 0, "peak memory of both: " + s.group());
+        assertTrue(Double.parseDouble(s.group(6)) > 0.5, "the two images are the same picture: " + s.group());
+
+        List<Matcher> films = lines.stream().map(FILM::matcher).filter(Matcher::matches).toList();
+        assertEquals(List.of("off", "x2"), films.stream().map(m -> m.group(1)).toList(), r.out());
+        for (Matcher f : films) {
+            assertTrue(Double.parseDouble(f.group(2)) > 0 && Double.parseDouble(f.group(3)) > 0, f.group());
+        }
+        assertTrue(Files.size(tmp.resolve("kept/film01-t1-r0.mp4")) > 0, "Bloom's film is kept");
+
+        List<String> rated = lines.stream().map(RATE::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+        assertEquals(List.of("1", "star"), rated, r.out());
+        assertTrue(r.out().contains("median on 1 thread: flam3 "), r.out());
+        assertTrue(r.out().contains("median, motion blur off: flam3 "), r.out());
+    }
+
+    @Test
+    void wrongOptionsGetOneLineNamingTheOption() {
+        String[][] cases = {
+                {"--parts", "speed", "--parts speed: expected stills, films or rate"},
+                {"--genomes", "0", "--genomes 0: expected at least 1"},
+                {"--sizes", "640x360", "--sizes 640x360: expected WxH@QUALITY such as 640x360@200"},
+                {"--film", "12@640x360", "--film 12@640x360: expected FRAMES@WxH@QUALITY such as 12@640x360@50"},
+                {"--film", "12@641x360@50", "--film"},
+                {"--reference", "no-such-dir", "--reference no-such-dir: not a directory"},
+                {"--flam3", "/nonexistent", "--flam3 /nonexistent: no flam3-genome there (Debian: apt-get install flam3-utils)"},
+        };
+        for (String[] c : cases) {
+            Cli r = Cli.run("bench", "render", c[0], c[1]);
+            assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", c[0], c[1]) + "\n" + r);
+            assertTrue(r.error().contains(c[2]), "expected '" + c[2] + "' in: " + r.error());
+            assertEquals(1, r.error().lines().filter(l -> l.startsWith("bloom: ")).count(), r.error());
+        }
+    }
+}
