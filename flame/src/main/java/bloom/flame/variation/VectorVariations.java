@@ -305,13 +305,7 @@ final class VectorVariations {
                 return;
             }
             if (power == -1) {
-                for (int i = l.from, n = l.end(L); i < n; i += L) {
-                    DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
-                    DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
-                    acc(l.px, i, r.mul(x));
-                    acc(l.py, i, r.mul(y));
-                    acc(l.pz, i, r.mul(z));
-                }
+                inversion3D(l, w); // the power -1 root of an inversion is the inversion
                 return;
             }
             double abs = Math.abs(power), e = (1.0 / power - 1.0) * 0.5;
@@ -349,15 +343,7 @@ final class VectorVariations {
                 java.util.Arrays.fill(l.pz, l.from, l.end(L), 0);
             }
         });
-        add("spherical3D", (l, w, p, o) -> {
-            for (int i = l.from, n = l.end(L); i < n; i += L) {
-                DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
-                DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
-                acc(l.px, i, r.mul(x));
-                acc(l.py, i, r.mul(y));
-                acc(l.pz, i, r.mul(z));
-            }
-        });
+        add("spherical3D", (l, w, p, o) -> inversion3D(l, w));
     }
 
     private static void register() {
@@ -1291,6 +1277,17 @@ final class VectorVariations {
         DoubleVector above = fmod(v.add(m), 2 * m).sub(m);
         DoubleVector below = fmod(v.neg().add(m), 2 * m).neg().add(m);
         return v.blend(above, v.compare(GT, m)).blend(below, v.compare(LT, -m));
+    }
+
+    /** w (x, y, z) / |(x, y, z)|^2: spherical3D, and julia3D of power -1. */
+    private static void inversion3D(Lanes l, double w) {
+        for (int i = l.from, n = l.end(L); i < n; i += L) {
+            DoubleVector x = ld(l.tx, i), y = ld(l.ty, i), z = ld(l.tz, i);
+            DoubleVector r = DoubleVector.broadcast(S, w).div(sumsq(x, y).add(z.mul(z)).add(EPS));
+            acc(l.px, i, r.mul(x));
+            acc(l.py, i, r.mul(y));
+            acc(l.pz, i, r.mul(z));
+        }
     }
 
     /** The wedge construction: angle a squeezed so that count wedges leave gaps of the given angle. */
