@@ -9,8 +9,13 @@ public record Affine(double xx, double xy, double yx, double yy, double ox, doub
 
     public static final Affine IDENTITY = new Affine(1, 0, 0, 1, 0, 0);
 
+    /**
+     * Whether this is the identity map. Compares the coefficients as numbers: a record's own
+     * {@code equals} is built at run time from method handles, about 24 generated classes on the
+     * first call, which every render makes.
+     */
     public boolean isIdentity() {
-        return equals(IDENTITY);
+        return xx == 1 && xy == 0 && yx == 0 && yy == 1 && ox == 0 && oy == 0;
     }
 
     public boolean isFinite() {

@@ -33,8 +33,9 @@ public record Camera(int width, int height, double centerX, double centerY, doub
             }
         }
 
+        /** Whether any of the five is set (compared as numbers, not through the record's generated equals). */
         public boolean active() {
-            return !equals(NONE);
+            return pitch != 0 || yaw != 0 || perspective != 0 || zpos != 0 || dof != 0;
         }
     }
 

@@ -161,7 +161,7 @@ public final class FlameXml {
     }
 
     private static List<Entry> parseDocument(InputStream in, String source) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own, without a search of every jar on the class path
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         List<Entry> genomes = new ArrayList<>();
