@@ -12,8 +12,18 @@ import java.util.List;
  */
 final class DensityEstimator {
 
-    /** Whether the spreading runs a vector of cells at a time (the JVM has the Vector API). */
+    /** Whether the spreading can run a vector of cells at a time (the JVM has the Vector API). */
     private static final boolean VECTOR = bloom.flame.variation.BatchFormulas.vectorised();
+
+    /**
+     * Whether a density estimation has finished in this JVM. The first one spreads with the scalar
+     * loop: the vector loop is faster only once the JIT has compiled it, and until then every vector
+     * is an object built lane by lane. A still's process estimates once: with the vector loop its
+     * estimation took 80 to 100 ms, with the scalar one 16 to 32 ms (640x360, 2 threads); a film's
+     * later frames and the bench's warm renders keep the vector loop (640x360: 18 ms against 26;
+     * the 2019 flames at 480x300, supersample 2: 98 ms against 159). Both loops add the same floats.
+     */
+    private static volatile boolean warm;
 
     /** Kernel radii are quantised to quarters of a cell so kernels can be shared. */
     private static final int STEPS_PER_CELL = 4;
@@ -33,6 +43,14 @@ final class DensityEstimator {
      */
     static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample,
                          int threads) {
+        float[] out = apply(h, k1, k2, radius, minimum, curve, oversample, threads, VECTOR && warm);
+        warm = true;
+        return out;
+    }
+
+    /** {@link #apply}, spreading with the vector loop (where the JVM has it) or the scalar one. */
+    static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample,
+                         int threads, boolean vector) {
         float[] out = new float[h.cells.length];
         Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
         int reach = 0;
@@ -48,7 +66,8 @@ final class DensityEstimator {
             Parallel.rows(threads, (bands - first + 1) / 2, 1, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     int y0 = (first + 2 * b) * band;
-                    spread(h, out, y0, Math.min(h.height, y0 + band), kernels, k1, k2, minimum, radius, curve, oversample);
+                    spread(h, out, y0, Math.min(h.height, y0 + band), kernels, k1, k2, minimum, radius, curve, oversample,
+                            vector && VECTOR);
                 }
             });
         }
@@ -57,8 +76,8 @@ final class DensityEstimator {
 
     /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */
     private static void spread(Histogram h, float[] out, int y0, int y1, Kernel[] kernels, double k1, double k2,
-                               double minimum, double radius, double curve, int oversample) {
-        float[] rgba4 = VECTOR ? new float[VectorSpread.LANES] : null;
+                               double minimum, double radius, double curve, int oversample, boolean vector) {
+        float[] rgba4 = vector ? new float[VectorSpread.LANES] : null;
         float[] in = h.cells;
         int w = h.width;
         int ht = h.height;
@@ -95,7 +114,7 @@ final class DensityEstimator {
                     continue;
                 }
                 Kernel k = kernels[Math.min(q, kernels.length - 1)];
-                if (VECTOR) {
+                if (vector) {
                     for (int i = 0; i < rgba4.length; i += 4) {
                         rgba4[i] = r;
                         rgba4[i + 1] = g;
@@ -111,7 +130,7 @@ final class DensityEstimator {
                     // the row's run of cells, cut to the histogram's width
                     int x0 = x + k.dx[row], start = k.start[row];
                     int from = Math.max(0, -x0), to = Math.min(k.start[row + 1] - start, w - x0);
-                    if (VECTOR) {
+                    if (vector) {
                         from += VectorSpread.add(out, (yy * w + x0 + from) * 4, k.weight4, 4 * (start + from), to - from, rgba4);
                     }
                     for (int i = from, o = (yy * w + x0 + from) * 4; i < to; i++, o += 4) {
