@@ -76,22 +76,37 @@ class PngTest {
     }
 
     @Test
-    void eachFilterIsChosenWhereItWins() {
-        // a row equal to the one above: Up leaves zeros; a ramp along the row: Sub leaves constants
-        byte[][] out = new byte[5][12];
-        byte[] prior = new byte[12], row = new byte[12];
-        for (int i = 0; i < 12; i++) {
-            prior[i] = (byte) (37 * i + 11);
-            row[i] = prior[i];
+    void rowsAreFilteredWithUp() throws Exception {
+        int w = 5, h = 3;
+        Image img = image(w, h, 9);
+        byte[] png = Png.encode(img, 8, false);
+        // the IDAT chunks' data, concatenated and inflated: per row a filter byte and its bytes
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+        while (in.hasRemaining()) {
+            int length = in.getInt();
+            String type = new String(png, in.position(), 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("IDAT")) {
+                idat.write(png, in.position() + 4, length);
+            }
+            in.position(in.position() + 4 + length + 4);
         }
-        assertEquals(2, Png.filter(row, prior, 3, out), "a repeated row: Up");
-        for (int i = 0; i < 12; i++) {
-            row[i] = (byte) (100 + 3 * (i / 3));
-            prior[i] = (byte) (7 * i * i);
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(idat.toByteArray());
+        byte[] raw = new byte[h * (1 + 3 * w)];
+        assertEquals(raw.length, inflater.inflate(raw));
+        assertTrue(inflater.finished());
+        float[] px = img.rgba();
+        for (int y = 0; y < h; y++) {
+            assertEquals(2, raw[y * (1 + 3 * w)], "row " + y + ": filter type 2 (Up)");
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 3; c++) {
+                    int above = y == 0 ? 0 : expected(px[((y - 1) * w + x) * 4 + c], 255);
+                    int here = expected(px[(y * w + x) * 4 + c], 255);
+                    assertEquals((byte) (here - above), raw[y * (1 + 3 * w) + 1 + 3 * x + c], x + "," + y + " channel " + c);
+                }
+            }
         }
-        assertEquals(1, Png.filter(row, prior, 3, out), "a ramp along the row: Sub");
-        java.util.Arrays.fill(row, (byte) 0);
-        assertEquals(0, Png.filter(row, prior, 3, out), "black: None");
     }
 
     @Test
