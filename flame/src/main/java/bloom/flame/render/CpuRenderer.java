@@ -227,6 +227,8 @@ public final class CpuRenderer extends ChaosGame {
 
         // plots waiting to be added to the histogram, and the same sorted by tile (see flush)
         private final int[] bufCell, sortedCell, tileStart;
+        // a step's plots as colours times opacity (see add)
+        private final float[] addR = new float[POOL], addG = new float[POOL], addB = new float[POOL];
         private final double[] bufColour, sortedColour;
         private final float[] bufOpacity, sortedOpacity;
         private final boolean sortPlots;
@@ -308,13 +310,14 @@ public final class CpuRenderer extends ChaosGame {
             dofBlur = pr.dofBlur();
             int cellCount = hw * hh;
             sortPlots = cellCount > SORT_ABOVE_CELLS;
-            int buffer = sortPlots ? (int) Math.min(PLOT_BUFFER, Math.max(POOL, share)) : 0;
+            int buffer = sortPlots ? (int) Math.min(PLOT_BUFFER, Math.max(POOL, share)) : POOL;
             bufCell = new int[buffer];
             bufColour = new double[buffer];
             bufOpacity = new float[buffer];
-            sortedCell = new int[buffer];
-            sortedColour = new double[buffer];
-            sortedOpacity = new float[buffer];
+            int sorted = sortPlots ? buffer : 0;
+            sortedCell = new int[sorted];
+            sortedColour = new double[sorted];
+            sortedOpacity = new float[sorted];
             tileStart = sortPlots ? new int[(cellCount >> TILE_SHIFT) + 2] : null;
         }
 
@@ -524,7 +527,7 @@ public final class CpuRenderer extends ChaosGame {
             double pd = post[o + 3], pe = post[o + 4], pf = post[o + 5];
             double blend = hasFinal ? colourBlend[f] : 0, keepC = hasFinal ? colourKeep[f] : 1;
             double[] ldc = lanes.dc;
-            float[] cells = this.cells;
+            int added = 0;
             for (int j = 0; j < m; j++) {
                 int i = order[j];
                 int k = hasFinal ? j : i;
@@ -573,7 +576,9 @@ public final class CpuRenderer extends ChaosGame {
                 int cell = ((int) v) * hw + (int) u;
                 float op = (float) opacity[prev[i]];
                 if (!sortPlots) {
-                    plot(cells, cell * 4, qc, op);
+                    bufCell[added] = cell * 4;
+                    bufColour[added] = qc;
+                    bufOpacity[added++] = op;
                     continue;
                 }
                 int b = buffered;
@@ -583,6 +588,49 @@ public final class CpuRenderer extends ChaosGame {
                 if ((buffered = b + 1) == bufCell.length) {
                     flush();
                 }
+            }
+            add(added);
+        }
+
+        /**
+         * Adds a step's first {@code n} buffered plots (cell offsets, not sorted) to the histogram:
+         * their colours first, then the additions alone. A 3-D or final-xform flame spreads its
+         * points over a histogram beyond the caches (480x300 at supersample 2: 9.2 MB), and a
+         * plot made inside the loop that projects it waits on memory with little else in flight;
+         * a loop of additions alone has many cells loading at once. The 2019 flames, in-process,
+         * one thread: 8.4 -> 10.1 M iterations/s (median of crucible, kindling and wavy). The flat
+         * path is better as it is (plotting inside its short loop: 29 M/s, split: 23 M/s).
+         */
+        private void add(int n) {
+            int[] cell = bufCell;
+            double[] colour = bufColour;
+            float[] op = bufOpacity, r = addR, g = addG, b = addB, palette = this.palette, rgba = this.rgba;
+            if (linear) {
+                for (int j = 0; j < n; j++) {
+                    double pos = Math.min(255.0, Math.max(0.0, colour[j] * 256.0)); // as plot(...)
+                    int i0 = (int) pos;
+                    int i1 = Math.min(255, i0 + 1);
+                    float f = (float) (pos - i0);
+                    r[j] = (palette[3 * i0] + f * (palette[3 * i1] - palette[3 * i0])) * op[j];
+                    g[j] = (palette[3 * i0 + 1] + f * (palette[3 * i1 + 1] - palette[3 * i0 + 1])) * op[j];
+                    b[j] = (palette[3 * i0 + 2] + f * (palette[3 * i1 + 2] - palette[3 * i0 + 2])) * op[j];
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    int idx = (int) (colour[j] * 256.0);
+                    int e = (idx < 0 ? 0 : Math.min(idx, 255)) * 4;
+                    r[j] = rgba[e] * op[j];
+                    g[j] = rgba[e + 1] * op[j];
+                    b[j] = rgba[e + 2] * op[j];
+                }
+            }
+            float[] cells = this.cells;
+            for (int j = 0; j < n; j++) {
+                int c = cell[j];
+                cells[c] += r[j];
+                cells[c + 1] += g[j];
+                cells[c + 2] += b[j];
+                cells[c + 3] += op[j];
             }
         }
 
