@@ -1,0 +1,99 @@
+package bloom.flame.render;
+
+import bloom.flame.TestImages;
+import bloom.flame.genome.Affine;
+import bloom.flame.genome.Camera;
+import bloom.flame.genome.Genome;
+import bloom.flame.genome.VariationTerm;
+import bloom.flame.genome.Xform;
+import bloom.flame.variation.Variation;
+import bloom.flame.variation.Variations;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The warm-up of a JVM's first render ({@link CpuRenderer#warmUp}): its stream and histogram are
+ * its own, and the points it makes diverge on purpose go through every variation and both ways of
+ * plotting without harm.
+ */
+class WarmUpTest {
+
+    private static final Genome GENOME = TestImages.genome("/golden/julia-swirl.flame");
+    /** Enough steps for three diverged points, one of them on a trajectory that diverged four times already. */
+    private static final int STEPS = 200;
+
+    private static Projection projection(Genome g, int width, int height) {
+        return Projection.of(g.camera().resized(width, height), 1, width, height);
+    }
+
+    @Test
+    void leavesTheImageAsItWas() {
+        CompiledGenome g = CompiledGenome.compile(GENOME);
+        RenderSpec spec = new RenderSpec(120, 90, 20, 1, 5, 2);
+        Image before = new CpuRenderer().render(g, spec, Renderer.Progress.NONE);
+        CpuRenderer.WarmUp w = CpuRenderer.warmUp(g, projection(GENOME, 120, 90), 2_000);
+        Image after = new CpuRenderer().render(g, spec, Renderer.Progress.NONE);
+        assertArrayEquals(before.rgba(), after.rgba());
+        assertPlotted(w, "julia-swirl");
+    }
+
+    /** Each variation with the genome's first xform, then through a final xform and the 3-D camera. */
+    @TestFactory
+    Stream<DynamicTest> everyVariationTakesItsDivergedPoints() {
+        return Variations.all().stream().map(v -> DynamicTest.dynamicTest(v.name(), () -> {
+            Genome g = withVariation(v);
+            assertPlotted(CpuRenderer.warmUp(CompiledGenome.compile(g), projection(g, 64, 48), STEPS), v.name());
+            Genome view = g.withCamera(new Camera(64, 48, 0, 0, 20, 0, 0, new Camera.View3D(0.6, 0.3, 0.2, 0, 0.1)));
+            Xform last = new Xform(0, 0, 0, 1, new Affine(0.9, 0.1, -0.1, 0.9, 0, 0), Affine.IDENTITY,
+                    List.of(VariationTerm.of(Variations.byName("linear").orElseThrow(), 1)), new double[0], true, "");
+            Genome full = new Genome(view.name(), view.xforms(), Optional.of(last), view.palette(),
+                    view.linearPalette(), view.camera(), view.sampling(), view.tone(), view.extras());
+            assertPlotted(CpuRenderer.warmUp(CompiledGenome.compile(full), projection(full, 64, 48), STEPS),
+                    v.name() + " (final xform, 3-D)");
+        }));
+    }
+
+    /** A histogram beyond the caches is plotted in tile order; the warm-up plots that way too. */
+    @Test
+    void plotsInTileOrderForLargeHistograms() {
+        CompiledGenome g = CompiledGenome.compile(GENOME);
+        Projection p = projection(GENOME, 2400, 1200);
+        assertTrue(p.hw() * p.hh() > CpuRenderer.SORT_ABOVE_CELLS);
+        assertPlotted(CpuRenderer.warmUp(g, p, STEPS), "julia-swirl, 2400x1200");
+    }
+
+    private static Genome withVariation(Variation v) {
+        Xform first = GENOME.xforms().get(0);
+        List<VariationTerm> terms = List.of(VariationTerm.of(v, 1));
+        if (v.base().isPresent()) {
+            terms = List.of(VariationTerm.of(v, 1), VariationTerm.of(Variations.byName("linear").orElseThrow(), 1));
+        }
+        Xform x = new Xform(first.weight(), first.colour(), first.colourSpeed(), first.opacity(), first.pre(),
+                first.post(), terms, first.xaos(), first.animate(), first.name());
+        List<Xform> xs = new java.util.ArrayList<>(GENOME.xforms());
+        xs.set(0, x);
+        return GENOME.withXforms(xs);
+    }
+
+    /** The warm-up plotted, only finite values, and left every trajectory at a finite point. */
+    private static void assertPlotted(CpuRenderer.WarmUp w, String what) {
+        assertTrue(w.finite(), what + ": a diverged point was not restarted");
+        float[] cells = w.cells();
+        double hits = 0;
+        for (int i = 0; i < cells.length; i++) {
+            assertTrue(Float.isFinite(cells[i]) && cells[i] >= 0, what + ": cell value " + cells[i]);
+            if (i % 4 == 3) {
+                hits += cells[i];
+            }
+        }
+        assertTrue(hits > 0, what + ": nothing plotted");
+    }
+}
