@@ -111,7 +111,7 @@ public final class FlameRenderCommand implements Callable<Integer> {
         Console.log(spec.commandLine().getErr(), String.format(Locale.ROOT,
                 "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %s) -> %s",
                 file, w, h, q, rs.iterations(), sec, rs.iterations() / sec / 1e6,
-                renderer instanceof CpuRenderer ? t + " threads" : renderer.describe(), output));
+                renderer instanceof CpuRenderer ? t + (t == 1 ? " thread" : " threads") : renderer.describe(), output));
         return ExitCodes.OK;
     }
 }
