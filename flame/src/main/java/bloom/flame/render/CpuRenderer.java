@@ -97,7 +97,7 @@ public final class CpuRenderer extends ChaosGame {
     protected float[] accumulate(CompiledGenome g, RenderSpec spec, Projection projection, Renderer.Progress progress) {
         int threads = spec.threads();
         long iterations = spec.iterations();
-        if (!warmedUp && WARM_UP) {
+        if (!warmedUp && WARM_UP && iterations >= WARM_UP_ABOVE) {
             warmedUp = true;
             warmUp(g, projection, WARM_UP_STEPS);
         }
@@ -186,6 +186,13 @@ public final class CpuRenderer extends ChaosGame {
     private static final int WARM_UP_TRAJECTORIES = 16;
     /** The warm-up's histogram: the render's view, with cells this many times larger each way. */
     private static final int WARM_UP_SHRINK = 8;
+    /**
+     * Renders of fewer iterations do not warm up: the warm-up would cost them more than it saves
+     * (a 64x36 thumbnail at quality 5, 11,520 iterations, rendered in 0.41 s with it and 0.28 to
+     * 0.30 s without). Counted per temporal sample: a 640x360 still at quality 200 is 46 M
+     * iterations, a film frame at quality 50 11.5 M, or 2.9 M per sample with motion blur x4.
+     */
+    private static final long WARM_UP_ABOVE = 2_000_000L;
     /** Whether a render in this JVM has warmed up. */
     private static volatile boolean warmedUp;
 
