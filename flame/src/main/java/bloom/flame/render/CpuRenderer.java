@@ -52,7 +52,12 @@ public final class CpuRenderer extends ChaosGame {
      * points, and the caches held the rest); at 1920x1080 it won 10% on a spread-out 3-D flame
      * (kindling) and lost up to 8% on compact ones, at 3840x2160 won 18% and lost up to 8%.
      */
-    static final int SORT_ABOVE_CELLS = 1 << 21;
+    private static final int SORT_ABOVE_CELLS = 1 << 21;
+
+    /** Whether a render through {@code p} plots in tile order (see {@link #SORT_ABOVE_CELLS}). */
+    static boolean sortsPlots(Projection p) {
+        return p.hw() * p.hh() > SORT_ABOVE_CELLS;
+    }
 
     /** 4,096 directions evenly round the unit circle, as (cos, sin) pairs. */
     private static final double[] CIRCLE = new double[2 * 4096];
@@ -208,13 +213,9 @@ public final class CpuRenderer extends ChaosGame {
      * steps at most.
      */
     static WarmUp warmUp(CompiledGenome g, Projection p, int steps) {
-        int k = WARM_UP_SHRINK;
-        Projection small = new Projection(p.cx(), p.cy(), p.cos(), p.sin(), p.cellsPerUnit() / k, p.offX() / k,
-                p.offY() / k, Math.max(1, p.hw() / k), Math.max(1, p.hh() / k), p.view3d(), p.cosYaw(), p.sinYaw(),
-                p.cosPitch(), p.sinPitch(), p.persp(), p.zpos(), p.dofBlur());
         // the render's way of plotting (sorted or not) whatever the small histogram's size
-        Worker w = new Worker(g, small, (long) steps * WARM_UP_TRAJECTORIES, 0x5EEDL, new AtomicLong(), 1,
-                f -> { }, p.hw() * p.hh() > SORT_ABOVE_CELLS);
+        Worker w = new Worker(g, p.coarser(WARM_UP_SHRINK), (long) steps * WARM_UP_TRAJECTORIES, 0x5EEDL, new AtomicLong(), 1,
+                f -> { }, sortsPlots(p));
         w.warmUp(WARM_UP_TRAJECTORIES, steps, System.nanoTime() + WARM_UP_NANOS);
         boolean finite = true;
         for (int i = 0; i < WARM_UP_TRAJECTORIES; i++) {
@@ -296,7 +297,7 @@ public final class CpuRenderer extends ChaosGame {
 
         Worker(CompiledGenome g, Projection pr, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress) {
-            this(g, pr, share, seed, done, total, progress, pr.hw() * pr.hh() > SORT_ABOVE_CELLS);
+            this(g, pr, share, seed, done, total, progress, sortsPlots(pr));
         }
 
         Worker(CompiledGenome g, Projection pr, long share, long seed,
@@ -402,11 +403,7 @@ public final class CpuRenderer extends ChaosGame {
          * already, so that both of {@link #step}'s ways with a diverged point run.
          */
         void warmUp(int n, int steps, long deadline) {
-            for (int i = 0; i < n; i++) {
-                px[i] = s.random11();
-                py[i] = s.random11();
-                pc[i] = s.random01();
-            }
+            start(n);
             for (int k = 0; k < steps; k++) {
                 if ((k & 255) == 255 && System.nanoTime() > deadline) {
                     break;
@@ -423,20 +420,25 @@ public final class CpuRenderer extends ChaosGame {
             flush();
         }
 
+        /** Puts trajectories 0..n-1 at fresh random points and colours, with no xform and no divergence behind them. */
+        private void start(int n) {
+            for (int i = 0; i < n; i++) {
+                px[i] = s.random11();
+                py[i] = s.random11();
+                pz[i] = 0;
+                pc[i] = s.random01();
+                prev[i] = 0;
+                badRun[i] = 0;
+            }
+        }
+
         private void rounds() {
             long remaining = share;
             while (remaining > 0) {
                 // A round: up to POOL fresh trajectories, fused, then stepped together.
                 int n = (int) Math.max(1, Math.min(POOL, remaining / MIN_TRAJECTORY));
                 long steps = Math.min(SUB_BATCH, (remaining + n - 1) / n);
-                for (int i = 0; i < n; i++) {
-                    px[i] = s.random11();
-                    py[i] = s.random11();
-                    pz[i] = 0;
-                    pc[i] = s.random01();
-                    prev[i] = 0;
-                    badRun[i] = 0;
-                }
+                start(n);
                 for (int k = 0; k < fuse; k++) {
                     step(n);
                 }

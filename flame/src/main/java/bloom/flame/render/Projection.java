@@ -14,6 +14,12 @@ public record Projection(double cx, double cy, double cos, double sin, double ce
                          double offY, int hw, int hh, boolean view3d, double cosYaw, double sinYaw,
                          double cosPitch, double sinPitch, double persp, double zpos, double dofBlur) {
 
+    /** The same view on a histogram of cells {@code k} times larger each way (at least one cell). */
+    Projection coarser(int k) {
+        return new Projection(cx, cy, cos, sin, cellsPerUnit / k, offX / k, offY / k, Math.max(1, hw / k),
+                Math.max(1, hh / k), view3d, cosYaw, sinYaw, cosPitch, sinPitch, persp, zpos, dofBlur);
+    }
+
     static Projection of(Camera cam, int oversample, int hw, int hh) {
         double angle = Math.toRadians(cam.rotate());
         Camera.View3D v = cam.view3d();

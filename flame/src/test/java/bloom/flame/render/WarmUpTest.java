@@ -66,7 +66,7 @@ class WarmUpTest {
     void plotsInTileOrderForLargeHistograms() {
         CompiledGenome g = CompiledGenome.compile(GENOME);
         Projection p = projection(GENOME, 2400, 1200);
-        assertTrue(p.hw() * p.hh() > CpuRenderer.SORT_ABOVE_CELLS);
+        assertTrue(CpuRenderer.sortsPlots(p));
         assertPlotted(CpuRenderer.warmUp(g, p, STEPS), "julia-swirl, 2400x1200");
     }
 
