@@ -22,6 +22,14 @@ public final class DeviceOption {
     public Device device = Device.auto;
 
     /**
+     * Built when a command that renders is: the renderer registry is looked up meanwhile (see
+     * {@link Renderers#findAhead}), while the options and the genome are read.
+     */
+    public DeviceOption() {
+        Renderers.findAhead();
+    }
+
+    /**
      * The renderer asked for; says which when auto found a GPU. Close it when done. The GPU
      * backend is looked up in the renderer registry, so a build or class path without
      * cuda-kernels renders on the CPU (and says why when cuda was asked for).
