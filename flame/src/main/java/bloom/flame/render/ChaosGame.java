@@ -77,6 +77,7 @@ public abstract class ChaosGame implements Renderer {
             throw new IllegalArgumentException("Histogram of " + hw + "x" + hh + " cells is too large");
         }
         int n = instants.size();
+        ToneWarmUp toneWarmUp = ToneWarmUp.forRender(first, spec, spec.iterations() / n, camera.pixelsPerUnit(), filter);
         Histogram total = null;
         for (int k = 0; k < n; k++) {
             CompiledGenome g = instants.get(k);
@@ -84,14 +85,21 @@ public abstract class ChaosGame implements Renderer {
                     mix(spec.seed(), 1000 + k), spec.threads());
             Camera cam = g.genome().camera().resized(spec.width(), spec.height());
             int done = k;
-            float[] cells = accumulate(g, n == 1 ? spec : share, Projection.of(cam, spec.oversample(), hw, hh),
-                    f -> progress.update((done + f) / n));
+            float[] cells = accumulate(g, n == 1 ? spec : share, Projection.of(cam, spec.oversample(), hw, hh), f -> {
+                if (toneWarmUp != null && (done + f) / n >= 0.5) {
+                    toneWarmUp.start(); // halfway: the JIT has long compiled the chaos game
+                }
+                progress.update((done + f) / n);
+            });
             Histogram h = new Histogram(hw, hh, gutter, cells);
             if (total == null) {
                 total = h;
             } else {
                 total.add(h);
             }
+        }
+        if (toneWarmUp != null) {
+            toneWarmUp.stop();
         }
         progress.update(1.0);
         return ToneMapper.toImage(total, first, spec, camera.pixelsPerUnit(), filter, toneThreads(spec));

@@ -150,9 +150,24 @@ final class DensityEstimator {
      * whose weights are {@code weight[start[k] .. start[k + 1])}; {@code weight4} holds each
      * weight four times (once per channel), for {@link VectorSpread}, and a vector's padding.
      */
-    private record Kernel(int[] dx, int[] dy, int[] start, float[] weight, float[] weight4) {}
+    record Kernel(int[] dx, int[] dy, int[] start, float[] weight, float[] weight4) {}
 
-    private static Kernel[] kernels(double maxRadius) {
+    /** The kernels made last, kept for the next estimation: a film's frames and a warm-up ask for the same ones. */
+    private static volatile Kernels last;
+
+    private record Kernels(double maxRadius, Kernel[] kernels) {}
+
+    /** The kernels of radii up to {@code maxRadius} in quarter cells. */
+    static Kernel[] kernels(double maxRadius) {
+        Kernels k = last;
+        if (k == null || Double.compare(k.maxRadius, maxRadius) != 0) {
+            k = new Kernels(maxRadius, makeKernels(maxRadius));
+            last = k;
+        }
+        return k.kernels;
+    }
+
+    private static Kernel[] makeKernels(double maxRadius) {
         int count = (int) Math.ceil(maxRadius * STEPS_PER_CELL) + 1;
         Kernel[] ks = new Kernel[count];
         for (int q = 0; q < count; q++) {

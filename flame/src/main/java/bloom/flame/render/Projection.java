@@ -20,6 +20,17 @@ public record Projection(double cx, double cy, double cos, double sin, double ce
                 Math.max(1, hh / k), view3d, cosYaw, sinYaw, cosPitch, sinPitch, persp, zpos, dofBlur);
     }
 
+    /**
+     * The point of the plane that the flat camera (the 3-D view left out) takes to histogram
+     * position {@code (u, v)}, in cells: {@code {x, y}}. The camera takes {@code (x, y)} to
+     * {@code u = (cos dx - sin dy) cellsPerUnit + offX}, {@code v = (sin dx + cos dy) cellsPerUnit
+     * + offY}, where {@code (dx, dy)} is the point less the centre.
+     */
+    double[] unproject(double u, double v) {
+        double du = (u - offX) / cellsPerUnit, dv = (v - offY) / cellsPerUnit;
+        return new double[] {cx + cos * du + sin * dv, cy - sin * du + cos * dv};
+    }
+
     static Projection of(Camera cam, int oversample, int hw, int hh) {
         double angle = Math.toRadians(cam.rotate());
         Camera.View3D v = cam.view3d();

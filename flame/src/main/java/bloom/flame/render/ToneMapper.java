@@ -40,6 +40,52 @@ final class ToneMapper {
         return gamma(accum, spec.width(), spec.height(), tone, threads);
     }
 
+    /**
+     * Takes {@code g}'s way from histogram to image ({@link #toImage} at {@code spec}'s oversampling
+     * and {@code filter}, density estimation with the loop a JVM's first estimation uses) on a
+     * small histogram of made-up counts, {@code times} times or until {@code stop} says so, on the
+     * calling thread: see {@link ToneWarmUp}. Returns how many times it ran.
+     */
+    static int rehearse(CompiledGenome g, RenderSpec spec, double pixelsPerUnit, SpatialFilter filter, int times,
+                        java.util.function.BooleanSupplier stop) {
+        Tone tone = g.genome().tone();
+        Sampling sampling = g.genome().sampling();
+        int os = spec.oversample();
+        int w = REHEARSAL_WIDTH, ht = REHEARSAL_HEIGHT;
+        RenderSpec small = new RenderSpec(w, ht, spec.quality(), os, spec.seed(), 1);
+        int gutter = filter.gutter(os);
+        Histogram h = new Histogram(w * os + 2 * gutter, ht * os + 2 * gutter, gutter);
+        // background (the left half: its middle is 16 pixels from the right, past the widest
+        // kernel of flam3's genomes, radius 9 at any supersample), empty cells,
+        // sparse ones that density estimation spreads, dense ones it keeps, and colours bright
+        // enough to reach the highlights: every branch the real image may take
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x70E);
+        for (int c = 0; c < h.cells.length; c += 4) {
+            if ((c / 4) % h.width < h.width / 2 || random.nextInt(4) == 0) {
+                continue;
+            }
+            float n = (float) Math.exp(random.nextDouble(-4, 14));
+            h.cells[c] = (float) (n * random.nextDouble(0, 1.2));
+            h.cells[c + 1] = (float) (n * random.nextDouble(0, 1.2));
+            h.cells[c + 2] = (float) (n * random.nextDouble(0, 1.2));
+            h.cells[c + 3] = n;
+        }
+        double area = w * (double) ht / (pixelsPerUnit * pixelsPerUnit);
+        double k1 = tone.contrast() * tone.brightness() * K1_SCALE;
+        double k2 = (double) os * os / (tone.contrast() * area * small.quality());
+        int done = 0;
+        while (done < times && !stop.getAsBoolean()) {
+            float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
+                    sampling.estimatorMinimum() * os, sampling.estimatorCurve(), os, 1, false);
+            gamma(downsample(density, h, small, filter, 1), w, ht, tone, 1);
+            done++;
+        }
+        return done;
+    }
+
+    /** The size in pixels of {@link #rehearse}'s histogram. */
+    static final int REHEARSAL_WIDTH = 64, REHEARSAL_HEIGHT = 12;
+
     private static float[] downsample(float[] cells, Histogram h, RenderSpec spec, SpatialFilter filter, int threads) {
         int w = spec.width();
         int ht = spec.height();
@@ -81,16 +127,13 @@ final class ToneMapper {
         }
     }
 
-    /** Gamma, vibrancy, highlights and background, per pixel, into [0, 1]. */
-    static Image gamma(float[] accum, int width, int height, Tone tone) {
-        return gamma(accum, width, height, tone, 1);
-    }
-
-    /** {@link #gamma(float[], int, int, Tone)} on up to {@code threads} threads. */
+    /**
+     * Gamma, vibrancy, highlights and background, per pixel, into [0, 1], on up to {@code threads}
+     * threads: the image takes {@code accum} over (each pixel is read before it is written).
+     */
     static Image gamma(float[] accum, int width, int height, Tone tone, int threads) {
-        float[] out = new float[width * height * 4];
-        Parallel.rows(threads, height, 16, (from, to) -> gamma(accum, width, tone, out, from * width, to * width));
-        return new Image(width, height, out, tone.background());
+        Parallel.rows(threads, height, 16, (from, to) -> gamma(accum, width, tone, accum, from * width, to * width));
+        return new Image(width, height, accum, tone.background());
     }
 
     private static void gamma(float[] accum, int width, Tone tone, float[] out, int p0, int p1) {
@@ -98,6 +141,10 @@ final class ToneMapper {
         double threshold = tone.gammaThreshold();
         double funcval = threshold > 0 ? Math.pow(threshold, g) : 0;
         double vib = tone.vibrancy();
+        // At vibrancy 1 (flam3's default) the per-channel gamma's term is 0 times a power: leaving
+        // out a pixel's three powers changes no pixel (but one whose power overflows, which that
+        // term made not a number).
+        boolean perChannel = vib != 1;
         double highpow = tone.highlightPower();
         double[] bg = tone.background();
         float[][] curves = tone.curves().isIdentity() ? null : tone.curves().tables();
@@ -130,7 +177,8 @@ final class ToneMapper {
             }
             for (int c = 0; c < 3; c++) {
                 double ch = accum[o + c];
-                double v = rgb[c] + (1 - vib) * (ch > 0 ? Math.pow(ch, g) : 0) + (1 - alpha) * bg[c];
+                double v = perChannel ? rgb[c] + (1 - vib) * (ch > 0 ? Math.pow(ch, g) : 0) + (1 - alpha) * bg[c]
+                        : rgb[c] + (1 - alpha) * bg[c];
                 out[o + c] = (float) Math.min(1, Math.max(0, v));
                 if (curves != null) {
                     out[o + c] = Curves.apply(curves[0], Curves.apply(curves[c + 1], out[o + c]));

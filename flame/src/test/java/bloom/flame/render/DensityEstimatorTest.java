@@ -46,6 +46,21 @@ class DensityEstimatorTest {
         }
     }
 
+    /** The kernels are kept from one estimation to the next, and made again for another radius. */
+    @Test
+    void theKernelsKeptAreThoseOfTheRadiusAskedFor() {
+        DensityEstimator.Kernel[] wide = DensityEstimator.kernels(9);
+        assertEquals(37, wide.length, "radii 0 to 9 in quarter cells");
+        assertTrue(wide == DensityEstimator.kernels(9), "the same radius again: kept, not made again");
+        DensityEstimator.Kernel[] narrow = DensityEstimator.kernels(3);
+        assertEquals(13, narrow.length);
+        assertEquals(37, DensityEstimator.kernels(9).length);
+        Histogram h = sparse(53, 37, 5);
+        float[] first = DensityEstimator.apply(h, 2.5, 0.01, 3, 0, 0.4, 1, 1, false);
+        DensityEstimator.apply(h, 2.5, 0.01, 9, 0, 0.4, 1, 1, false);
+        assertArrayEquals(first, DensityEstimator.apply(h, 2.5, 0.01, 3, 0, 0.4, 1, 1, false));
+    }
+
     @Test
     void spreadingKeepsTheTotalOfAFlameWellInside() {
         // one sparse cell in the middle of an empty histogram: its kernel fits, nothing is cut off

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,6 +60,30 @@ class WarmUpTest {
             assertPlotted(CpuRenderer.warmUp(CompiledGenome.compile(full), projection(full, 64, 48), STEPS),
                     v.name() + " (final xform, 3-D)");
         }));
+    }
+
+    /**
+     * The points the warm-up moves outside the frame lie one cell past each edge in turn, halfway
+     * along it, whatever the camera's rotation: so each of the plot's four edge tests fails once.
+     */
+    @Test
+    void pointsOutsideTheFrameLieJustPastEachEdge() {
+        for (double rotate : new double[] {0, 30, 90, 200}) {
+            Camera c = GENOME.camera();
+            Camera turned = new Camera(c.width(), c.height(), c.centerX() + 0.3, c.centerY() - 0.2, c.scale(), c.zoom(),
+                    rotate);
+            Projection p = Projection.of(turned.resized(160, 90), 2, 330, 190);
+            double[] points = CpuRenderer.outside(p);
+            for (int edge = 0; edge < 4; edge++) {
+                double dx = points[2 * edge] - p.cx(), dy = points[2 * edge + 1] - p.cy();
+                double u = (p.cos() * dx - p.sin() * dy) * p.cellsPerUnit() + p.offX();
+                double v = (p.sin() * dx + p.cos() * dy) * p.cellsPerUnit() + p.offY();
+                double[] expected = {edge == 0 ? -1 : edge == 2 ? 331 : 165, edge == 1 ? -1 : edge == 3 ? 191 : 95};
+                String where = "rotation " + rotate + ", edge " + edge;
+                assertEquals(expected[0], u, 1e-9, where);
+                assertEquals(expected[1], v, 1e-9, where);
+            }
+        }
     }
 
     /** A histogram beyond the caches is plotted in tile order; the warm-up plots that way too. */
