@@ -94,5 +94,17 @@ class LauncherIT {
         assertFalse(still.err().contains(INCUBATOR), still.err());
         assertFalse(still.err().contains("cds"), "the archive is used or ignored quietly: " + still.err());
         assertTrue(still.errLines().get(still.errLines().size() - 1).startsWith("bloom: star: 64x36"), still.err());
+        // made through the link, the archive must serve the build's own path once the link is gone
+        // (the JVM would ignore it quietly; -Xshare:on makes it say so): else the launcher in the
+        // project root, finding it newer than the jar, would run every command without it
+        Files.delete(tmp.resolve("root/cli/target"));
+        Path jar = Path.of("target", "bloom.jar").toRealPath();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
+                "-XX:SharedArchiveFile=" + Path.of("target", "bloom.jsa").toRealPath(), "-XX:+UseSerialGC",
+                "-XX:MaxTrivialSize=72", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "--version")
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), "the archive made through the link, used from " + jar + ": " + said);
     }
 }
