@@ -451,7 +451,6 @@ public final class CpuRenderer extends ChaosGame {
             flush();
         }
 
-
         /** Puts trajectories 0..n-1 at fresh random points and colours, with no xform and no divergence behind them. */
         private void start(int n) {
             for (int i = 0; i < n; i++) {

@@ -30,9 +30,7 @@ final class ToneMapper {
         Tone tone = g.genome().tone();
         Sampling sampling = g.genome().sampling();
         int os = spec.oversample();
-        double area = spec.width() * (double) spec.height() / (pixelsPerUnit * pixelsPerUnit);
-        double k1 = tone.contrast() * tone.brightness() * K1_SCALE;
-        double k2 = (double) os * os / (tone.contrast() * area * spec.quality());
+        double k1 = k1(tone), k2 = k2(tone, spec, pixelsPerUnit);
 
         float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
                 sampling.estimatorMinimum() * os, sampling.estimatorCurve(), os, threads);
@@ -70,9 +68,7 @@ final class ToneMapper {
             h.cells[c + 2] = (float) (n * random.nextDouble(0, 1.2));
             h.cells[c + 3] = n;
         }
-        double area = w * (double) ht / (pixelsPerUnit * pixelsPerUnit);
-        double k1 = tone.contrast() * tone.brightness() * K1_SCALE;
-        double k2 = (double) os * os / (tone.contrast() * area * small.quality());
+        double k1 = k1(tone), k2 = k2(tone, small, pixelsPerUnit);
         int done = 0;
         while (done < times && !stop.getAsBoolean()) {
             float[] density = DensityEstimator.apply(h, k1, k2, sampling.estimatorRadius() * os,
@@ -81,6 +77,18 @@ final class ToneMapper {
             done++;
         }
         return done;
+    }
+
+    /** The log-density scale: brightness and contrast at flam3's white level. */
+    private static double k1(Tone tone) {
+        return tone.contrast() * tone.brightness() * K1_SCALE;
+    }
+
+    /** The hit count's normaliser: samples per unit area of the plane at {@code spec}'s size and quality. */
+    private static double k2(Tone tone, RenderSpec spec, double pixelsPerUnit) {
+        int os = spec.oversample();
+        double area = spec.width() * (double) spec.height() / (pixelsPerUnit * pixelsPerUnit);
+        return (double) os * os / (tone.contrast() * area * spec.quality());
     }
 
     /** The size in pixels of {@link #rehearse}'s histogram. */
