@@ -122,11 +122,13 @@ final class DensityEstimator {
                         rgba4[i + 3] = a;
                     }
                 }
-                for (int row = 0; row < k.dy.length; row++) {
-                    int yy = y + k.dy[row];
-                    if (yy < 0 || yy >= ht) {
-                        continue;
-                    }
+                // the kernel's rows are consecutive, from dy[0] down: those inside the histogram are
+                // a range, found without a test per row (the JIT compiles such a test from the frames
+                // it has seen, and a film's first frame to reach the top or bottom edge threw the
+                // compiled code away)
+                int dy0 = k.dy[0];
+                for (int row = Math.max(0, -y - dy0), rows = Math.min(k.dy.length, ht - y - dy0); row < rows; row++) {
+                    int yy = y + dy0 + row;
                     // the row's run of cells, cut to the histogram's width
                     int x0 = x + k.dx[row], start = k.start[row];
                     int from = Math.max(0, -x0), to = Math.min(k.start[row + 1] - start, w - x0);

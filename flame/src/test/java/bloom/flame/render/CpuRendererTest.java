@@ -109,4 +109,47 @@ class CpuRendererTest {
         }
         assertTrue(red > 0 && blue < 0.01 * red, "red " + red + ", blue " + blue);
     }
+
+    /**
+     * The one test for the four edges places every point where the four tests did: inside the
+     * frame in the cell of its integer parts, outside it nowhere; points at, just inside and just
+     * outside each edge, far outside, at infinity and at random, on histograms of several shapes.
+     */
+    @Test
+    void aPointLandsInTheCellTheFourEdgeTestsGaveIt() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        double[] special = {0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, -1e-300, 0.5, 1, -0.5, -1, -1.5, 1e9, -1e9, 3e9, -3e9,
+            1e300, -1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int[] size : new int[][] {{1, 1}, {2, 3}, {640, 360}, {4106, 2316}, {46341, 46340}}) {
+            int hw = size[0], hh = size[1];
+            List<Double> us = new ArrayList<>(), vs = new ArrayList<>();
+            for (double s : special) {
+                us.add(s);
+                vs.add(s);
+            }
+            for (double edge : new double[] {hw, hw - 1}) {
+                us.add(edge);
+                us.add(Math.nextDown(edge));
+                us.add(Math.nextUp(edge));
+            }
+            for (double edge : new double[] {hh, hh - 1}) {
+                vs.add(edge);
+                vs.add(Math.nextDown(edge));
+                vs.add(Math.nextUp(edge));
+            }
+            for (int i = 0; i < 200; i++) {
+                us.add(rnd.nextDouble(-0.5 * hw, 1.5 * hw));
+                vs.add(rnd.nextDouble(-0.5 * hh, 1.5 * hh));
+            }
+            for (double u : us) {
+                for (double v : vs) {
+                    int expected = u >= 0 && v >= 0 && u < hw && v < hh ? ((int) v) * hw + (int) u : -1;
+                    if (expected != CpuRenderer.cell(u, v, hw, hh)) {
+                        org.junit.jupiter.api.Assertions.fail("(" + u + ", " + v + ") on " + hw + "x" + hh + ": expected cell "
+                                + expected + ", got " + CpuRenderer.cell(u, v, hw, hh));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -84,4 +84,58 @@ class DensityEstimatorTest {
             assertTrue(touched > 200, "spread over a disc of radius 9: " + touched + " cells");
         }
     }
+
+    /** The estimator takes a kernel's rows as one run from {@code dy[0]}: every kernel's rows must be consecutive. */
+    @Test
+    void everyKernelsRowsAreConsecutive() {
+        DensityEstimator.Kernel[] ks = DensityEstimator.kernels(40);
+        for (int q = 0; q < ks.length; q++) {
+            int[] dy = ks[q].dy();
+            assertTrue(dy.length > 0, "kernel " + q + " has a row");
+            assertEquals(-dy[0], dy[dy.length - 1], "kernel " + q + " is symmetric");
+            for (int row = 0; row < dy.length; row++) {
+                assertEquals(dy[0] + row, dy[row], "kernel " + q + ", row " + row);
+            }
+        }
+    }
+
+    /**
+     * A cell by an edge keeps the part of its kernel inside the histogram, row by row: against the
+     * kernel applied cell by cell with every cell's bounds tested, at each edge, each corner and a
+     * few cells in from them.
+     */
+    @Test
+    void aCellByAnEdgeSpreadsOverTheRowsInsideOnly() {
+        int w = 31, h = 23;
+        double k1 = 2, k2 = 1, radius = 9;
+        int[][] places = {{0, 0}, {15, 0}, {30, 0}, {0, 11}, {30, 11}, {0, 22}, {15, 22}, {30, 22}, {3, 2}, {27, 20}, {15, 11}};
+        for (int[] p : places) {
+            Histogram hist = new Histogram(w, h, 0, new float[w * h * 4]);
+            int c = (p[1] * w + p[0]) * 4;
+            hist.cells[c] = 0.5f;
+            hist.cells[c + 1] = 0.25f;
+            hist.cells[c + 2] = 0.125f;
+            hist.cells[c + 3] = 1;
+            // one hit: density 1, so the kernel of the full radius; the cell's log-scaled values
+            double scale = k1 * Math.log1p(k2);
+            float[] value = {(float) (0.5 * scale), (float) (0.25 * scale), (float) (0.125 * scale), (float) scale};
+            DensityEstimator.Kernel[] ks = DensityEstimator.kernels(radius);
+            DensityEstimator.Kernel k = ks[ks.length - 1];
+            float[] expected = new float[w * h * 4];
+            for (int row = 0; row < k.dy().length; row++) {
+                for (int i = 0; i < k.start()[row + 1] - k.start()[row]; i++) {
+                    int x = p[0] + k.dx()[row] + i, y = p[1] + k.dy()[row];
+                    if (x >= 0 && x < w && y >= 0 && y < h) {
+                        for (int ch = 0; ch < 4; ch++) {
+                            expected[(y * w + x) * 4 + ch] += k.weight()[k.start()[row] + i] * value[ch];
+                        }
+                    }
+                }
+            }
+            for (boolean vector : new boolean[] {false, true}) {
+                float[] out = DensityEstimator.apply(hist, k1, k2, radius, 0, 0.4, 1, 1, vector && BatchFormulas.vectorised());
+                assertArrayEquals(expected, out, "cell (" + p[0] + ", " + p[1] + "), vector " + vector);
+            }
+        }
+    }
 }

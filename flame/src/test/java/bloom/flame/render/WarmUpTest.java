@@ -64,7 +64,7 @@ class WarmUpTest {
 
     /**
      * The points the warm-up moves outside the frame lie one cell past each edge in turn, halfway
-     * along it, whatever the camera's rotation: so each of the plot's four edge tests fails once.
+     * along it, whatever the camera's rotation: so the plot's edge test fails at each edge in turn.
      */
     @Test
     void pointsOutsideTheFrameLieJustPastEachEdge() {
