@@ -27,6 +27,17 @@ public abstract class ChaosGame implements Renderer {
     }
 
     /**
+     * The random streams of a render on {@code threads} threads: one for one thread, and one more
+     * than the threads for two or more. Each stream fills its own histogram and runs in slices
+     * that any thread may take (see {@code CpuRenderer.Streams}): with a stream more than threads, a thread
+     * that runs faster (a core the machine's other work leaves free, or a faster one) takes over
+     * a share of the work of one that runs slower, instead of waiting for it at the end.
+     */
+    static int streams(int threads) {
+        return threads == 1 ? 1 : threads + 1;
+    }
+
+    /**
      * The heap a render of {@code genome} at {@code spec} needs at its peak, in bytes: the
      * histogram of every random stream (each stream fills its own, of four floats per cell,
      * gutter included), their sum, the density-estimated copy, and the output image.
@@ -39,7 +50,7 @@ public abstract class ChaosGame implements Renderer {
         long hh = (long) spec.height() * spec.oversample() + 2L * gutter;
         long histogram = hw * hh * 16;
         long image = (long) spec.width() * spec.height() * 16;
-        return (spec.threads() + 3L) * histogram + 3 * image;
+        return (streams(spec.threads()) + 3L) * histogram + 3 * image;
     }
 
     /**

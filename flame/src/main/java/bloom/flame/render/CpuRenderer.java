@@ -15,10 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The chaos game on the CPU. The iterations are split evenly over worker threads; each thread
- * runs its own random stream (split from the render seed by thread index) into its own
- * histogram, and the histograms are summed in thread order, so an image depends only on the
- * genome, the spec, the seed and the thread count.
+ * The chaos game on the CPU. The iterations are split evenly over random streams, one for one
+ * thread and one more than the threads for more ({@link ChaosGame#streams}); each stream (split
+ * from the render seed by its index) runs into its own histogram, in slices that whichever
+ * thread is free takes ({@link Streams}), and the histograms are summed in stream order, so an
+ * image depends only on the genome, the spec, the seed and the thread count.
  *
  * <pre>
  * for each sub-batch of iterations:
@@ -80,9 +81,9 @@ public final class CpuRenderer extends ChaosGame {
     }
 
     /**
-     * Runs the {@code spec.threads()} random streams of a render on at most {@code threads} threads
-     * at once (the rest wait their turn). The image does not change: it depends on the number of
-     * streams, not on how many run at the same time. Lets a renderer share the machine with
+     * Runs the random streams of a render (see {@link #streams}) on at most {@code threads} threads
+     * at once. The image does not change: it depends on the number of streams, not on how many
+     * run at the same time. Lets a renderer share the machine with
      * training and take every core once training is done.
      */
     public void limitParallelism(int threads) {
@@ -101,6 +102,7 @@ public final class CpuRenderer extends ChaosGame {
     @Override
     protected float[] accumulate(CompiledGenome g, RenderSpec spec, Projection projection, Renderer.Progress progress) {
         int threads = spec.threads();
+        int streams = streams(threads);
         long iterations = spec.iterations();
         if (!warmedUp && WARM_UP && iterations >= WARM_UP_ABOVE) {
             warmedUp = true;
@@ -108,8 +110,8 @@ public final class CpuRenderer extends ChaosGame {
         }
         AtomicLong done = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            long share = iterations / threads + (t < iterations % threads ? 1 : 0);
+        for (int t = 0; t < streams; t++) {
+            long share = iterations / streams + (t < iterations % streams ? 1 : 0);
             workers.add(new Worker(g, projection, share, mix(spec.seed(), t), done, iterations, progress));
         }
         int poolSize = Math.min(threads, parallelism);
@@ -118,6 +120,7 @@ public final class CpuRenderer extends ChaosGame {
                 w.run();
             }
         } else {
+            Streams queue = new Streams(workers);
             ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
                 Thread th = new Thread(r, "bloom-chaos");
                 th.setDaemon(true);
@@ -125,18 +128,20 @@ public final class CpuRenderer extends ChaosGame {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                futures.add(pool.submit(workers.get(0)));
-                if (!warm) {
+                Worker first = queue.next(null);
+                boolean cold = !warm;
+                futures.add(pool.submit(() -> queue.run(first, cold)));
+                if (cold) {
                     // This JVM's first render: until the JIT has compiled the chaos game, it runs
                     // many times slower, and every other stream started now would run slow too
-                    // while taking the compiler's core. The other streams wait for the first one's
-                    // first round (0.3-0.5 s on 2 cores; whole-process 640x360 stills on 2 threads
-                    // ended 0.17-0.34 s sooner, 8-11%). Each stream's share and seed are fixed: the
-                    // image is the same.
-                    workers.get(0).firstRound.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                    // while taking the compiler's core. The other threads wait for the first
+                    // stream's first round (0.3-0.5 s on 2 cores; whole-process 640x360 stills on
+                    // 2 threads ended 0.17-0.34 s sooner, 8-11%). Each stream's share and seed are
+                    // fixed: the image is the same.
+                    first.firstRound.await(2, java.util.concurrent.TimeUnit.SECONDS);
                 }
-                for (Worker w : workers.subList(1, workers.size())) {
-                    futures.add(pool.submit(w));
+                for (int t = 1; t < poolSize; t++) {
+                    futures.add(pool.submit(() -> queue.run(null, false)));
                 }
                 for (Future<?> f : futures) {
                     f.get();
@@ -155,10 +160,10 @@ public final class CpuRenderer extends ChaosGame {
             }
         }
         float[] total = workers.get(0).cells;
-        if (threads > 1) {
+        if (streams > 1) {
             // the streams' histograms summed in stream order, a slice of the cells per thread
             Parallel.rows(poolSize, total.length, 1 << 16, (from, to) -> {
-                for (int t = 1; t < threads; t++) {
+                for (int t = 1; t < streams; t++) {
                     float[] b = workers.get(t).cells;
                     for (int i = from; i < to; i++) {
                         total[i] += b[i];
@@ -261,6 +266,75 @@ public final class CpuRenderer extends ChaosGame {
     }
 
     /**
+     * The streams of a render, handed to the threads a slice at a time. A thread that has run a
+     * slice of a stream gives it back and takes the waiting stream with the most iterations still
+     * to go, keeping its own unless another has {@link #HOP} more (a stream's arrays and the
+     * histogram's hot cells move with it between cores). So the streams stay about level, and
+     * at the end every thread runs out of work within a few slices of the others: a render no
+     * longer waits for its slowest thread. Which thread runs a slice changes nothing in the image:
+     * each stream runs the same steps into its own histogram, in the same order.
+     */
+    static final class Streams {
+        /** Steps of a slice: 64 steps of up to 256 trajectories, about half a millisecond. */
+        static final int SLICE_STEPS = 64;
+        /** How far ahead another stream must be for a thread to leave its own: four slices. */
+        static final long HOP = 4L * SLICE_STEPS * POOL;
+
+        private final List<Worker> workers;
+        private final boolean[] held;
+
+        Streams(List<Worker> workers) {
+            this.workers = workers;
+            this.held = new boolean[workers.size()];
+        }
+
+        /**
+         * Gives back {@code released} (null for none) and takes the stream to run next, or null
+         * where every stream is done or held by another thread.
+         */
+        synchronized Worker next(Worker released) {
+            Worker best = null;
+            if (released != null) {
+                held[workers.indexOf(released)] = false;
+                if (released.remaining() > 0) {
+                    best = released;
+                }
+            }
+            for (int i = 0; i < held.length; i++) {
+                Worker w = workers.get(i);
+                if (held[i] || w == released || w.remaining() <= 0) {
+                    continue;
+                }
+                if (best == null || w.remaining() > best.remaining() + (best == released ? HOP : 0)) {
+                    best = w;
+                }
+            }
+            if (best != null) {
+                held[workers.indexOf(best)] = true;
+            }
+            return best;
+        }
+
+        /**
+         * A thread's work: slices of the streams until none is left to take, starting with
+         * {@code first} if not null (taken already); with {@code firstRound}, that stream's first
+         * round runs to its end before the thread may leave it.
+         */
+        void run(Worker first, boolean firstRound) {
+            Worker w = first != null ? first : next(null);
+            if (w != null && firstRound) {
+                while (w.firstRound.getCount() > 0 && !w.slice(SLICE_STEPS)) {
+                    // on until the first round is done
+                }
+            }
+            while (w != null) {
+                w.slice(SLICE_STEPS);
+                w = next(w);
+            }
+        }
+    }
+
+    /**
      * One thread's share of the chaos game. A worker steps up to {@link #POOL} trajectories
      * together. Each step every trajectory draws its xform; the points are then laid out in the
      * {@link Lanes} xform by xform (a run per xform, each starting at a multiple of
@@ -268,12 +342,16 @@ public final class CpuRenderer extends ChaosGame {
      * results are written back in that order: the trajectories change places every step, which
      * changes nothing since they are alike, and saves putting each back where it was.
      */
-    private static final class Worker implements Runnable {
+    static final class Worker implements Runnable {
         final float[] cells;
         /** Counted down when the worker's first round is done (or the worker is). */
         final java.util.concurrent.CountDownLatch firstRound = new java.util.concurrent.CountDownLatch(1);
-        private final long share;
         private final IterationState s;
+        // where the stream is: iterations of its share still to run, and the round under way
+        private long remaining;
+        private boolean inRound;
+        private int roundSize;
+        private long target, produced;
         private final AtomicLong done;
         private final long total;
         private final Renderer.Progress progress;
@@ -342,7 +420,7 @@ public final class CpuRenderer extends ChaosGame {
         Worker(CompiledGenome g, Projection pr, long share, long seed,
                AtomicLong done, long total, Renderer.Progress progress, boolean sortPlots) {
             this.cells = new float[Math.multiplyExact(Math.multiplyExact(pr.hw(), pr.hh()), 4)];
-            this.share = share;
+            this.remaining = share;
             this.s = new IterationState(seed);
             this.done = done;
             this.total = total;
@@ -483,29 +561,53 @@ public final class CpuRenderer extends ChaosGame {
         }
 
         private void rounds() {
-            long remaining = share;
-            while (remaining > 0) {
-                // A round: up to POOL fresh trajectories, fused, then stepped together.
-                int n = (int) Math.max(1, Math.min(POOL, remaining / MIN_TRAJECTORY));
-                long steps = Math.min(SUB_BATCH, (remaining + n - 1) / n);
-                start(n);
-                for (int k = 0; k < fuse; k++) {
-                    step(n);
+            while (!slice(Integer.MAX_VALUE)) {
+                // the whole share in one go
+            }
+        }
+
+        /** Iterations of this stream's share not yet run. Read by the thread that runs it, or under {@link Streams}' lock. */
+        long remaining() {
+            return inRound ? remaining - produced : remaining;
+        }
+
+        /**
+         * Runs up to {@code steps} more steps of this stream's rounds, where it left off, and
+         * says whether its share is done. A round: up to {@link #POOL} fresh trajectories, fused,
+         * then stepped together. The stream runs the same steps however it is sliced.
+         */
+        boolean slice(int steps) {
+            int left = steps;
+            while (remaining > 0 && left > 0) {
+                if (!inRound) {
+                    roundSize = (int) Math.max(1, Math.min(POOL, remaining / MIN_TRAJECTORY));
+                    long roundSteps = Math.min(SUB_BATCH, (remaining + roundSize - 1) / roundSize);
+                    start(roundSize);
+                    for (int k = 0; k < fuse; k++) {
+                        step(roundSize);
+                    }
+                    target = Math.min(remaining, roundSteps * roundSize);
+                    produced = 0;
+                    inRound = true;
                 }
-                long target = Math.min(remaining, steps * n);
-                long produced = 0;
-                while (produced < target) {
+                int n = roundSize;
+                while (produced < target && left > 0) {
                     int active = (int) Math.min(n, target - produced);
                     produced += step(active);
                     plot(active);
+                    left--;
                 }
-                remaining -= produced;
-                warm = true;
-                firstRound.countDown();
-                flush();
-                long d = done.addAndGet(produced);
-                progress.update(d / (double) total);
+                if (produced >= target) {
+                    inRound = false;
+                    remaining -= produced;
+                    warm = true;
+                    firstRound.countDown();
+                    flush();
+                    long d = done.addAndGet(produced);
+                    progress.update(d / (double) total);
+                }
             }
+            return remaining <= 0;
         }
 
         /**
