@@ -293,26 +293,27 @@ public final class CpuRenderer extends ChaosGame {
          * where every stream is done or held by another thread.
          */
         synchronized Worker next(Worker released) {
-            Worker best = null;
             if (released != null) {
                 held[workers.indexOf(released)] = false;
-                if (released.remaining() > 0) {
-                    best = released;
-                }
             }
+            int best = -1;
+            long bestScore = 0;
             for (int i = 0; i < held.length; i++) {
                 Worker w = workers.get(i);
-                if (held[i] || w == released || w.remaining() <= 0) {
+                if (held[i] || w.remaining() <= 0) {
                     continue;
                 }
-                if (best == null || w.remaining() > best.remaining() + (best == released ? HOP : 0)) {
-                    best = w;
+                long score = w == released ? w.remaining() + HOP : w.remaining(); // own stream kept on a tie
+                if (best < 0 || score > bestScore || (score == bestScore && w == released)) {
+                    best = i;
+                    bestScore = score;
                 }
             }
-            if (best != null) {
-                held[workers.indexOf(best)] = true;
+            if (best < 0) {
+                return null;
             }
-            return best;
+            held[best] = true;
+            return workers.get(best);
         }
 
         /**
@@ -348,8 +349,8 @@ public final class CpuRenderer extends ChaosGame {
         final java.util.concurrent.CountDownLatch firstRound = new java.util.concurrent.CountDownLatch(1);
         private final IterationState s;
         // where the stream is: iterations of its share still to run, and the round under way
+        // (its trajectories, its iterations, those run; none under way where the two are equal)
         private long remaining;
-        private boolean inRound;
         private int roundSize;
         private long target, produced;
         private final AtomicLong done;
@@ -508,7 +509,9 @@ public final class CpuRenderer extends ChaosGame {
         @Override
         public void run() {
             try {
-                rounds();
+                while (!slice(Integer.MAX_VALUE)) {
+                    // the whole share in one go
+                }
             } finally {
                 firstRound.countDown();
             }
@@ -560,15 +563,9 @@ public final class CpuRenderer extends ChaosGame {
             }
         }
 
-        private void rounds() {
-            while (!slice(Integer.MAX_VALUE)) {
-                // the whole share in one go
-            }
-        }
-
         /** Iterations of this stream's share not yet run. Read by the thread that runs it, or under {@link Streams}' lock. */
         long remaining() {
-            return inRound ? remaining - produced : remaining;
+            return remaining;
         }
 
         /**
@@ -579,7 +576,7 @@ public final class CpuRenderer extends ChaosGame {
         boolean slice(int steps) {
             int left = steps;
             while (remaining > 0 && left > 0) {
-                if (!inRound) {
+                if (produced == target) { // no round under way: start one
                     roundSize = (int) Math.max(1, Math.min(POOL, remaining / MIN_TRAJECTORY));
                     long roundSteps = Math.min(SUB_BATCH, (remaining + roundSize - 1) / roundSize);
                     start(roundSize);
@@ -588,18 +585,17 @@ public final class CpuRenderer extends ChaosGame {
                     }
                     target = Math.min(remaining, roundSteps * roundSize);
                     produced = 0;
-                    inRound = true;
                 }
                 int n = roundSize;
                 while (produced < target && left > 0) {
                     int active = (int) Math.min(n, target - produced);
-                    produced += step(active);
+                    int counted = step(active);
                     plot(active);
+                    produced += counted;
+                    remaining -= counted;
                     left--;
                 }
-                if (produced >= target) {
-                    inRound = false;
-                    remaining -= produced;
+                if (produced == target) {
                     warm = true;
                     firstRound.countDown();
                     flush();
