@@ -53,6 +53,8 @@ final class DensityEstimator {
                          int threads, boolean vector) {
         float[] out = new float[h.cells.length];
         Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
+        int[][] offsets = vector && VECTOR ? offsets(kernels, h.width) : null;
+        Choice choice = Choice.of(radius, minimum, curve, kernels.length);
         int reach = 0;
         for (Kernel k : kernels) {
             for (int dy : k.dy) {
@@ -66,7 +68,7 @@ final class DensityEstimator {
             Parallel.rows(threads, (bands - first + 1) / 2, 1, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     int y0 = (first + 2 * b) * band;
-                    spread(h, out, y0, Math.min(h.height, y0 + band), kernels, k1, k2, minimum, radius, curve, oversample,
+                    spread(h, out, y0, Math.min(h.height, y0 + band), kernels, offsets, choice, k1, k2, oversample,
                             vector && VECTOR);
                 }
             });
@@ -75,8 +77,8 @@ final class DensityEstimator {
     }
 
     /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */
-    private static void spread(Histogram h, float[] out, int y0, int y1, Kernel[] kernels, double k1, double k2,
-                               double minimum, double radius, double curve, int oversample, boolean vector) {
+    private static void spread(Histogram h, float[] out, int y0, int y1, Kernel[] kernels, int[][] offsets, Choice choice,
+                               double k1, double k2, int oversample, boolean vector) {
         float[] rgba4 = vector ? new float[VectorSpread.LANES] : null;
         float[] in = h.cells;
         int w = h.width;
@@ -104,17 +106,19 @@ final class DensityEstimator {
                         }
                     }
                 }
-                double rad = kernels.length == 0 ? 0 : Math.max(minimum, radius / Math.pow(density, curve));
-                int q = (int) Math.round(rad * STEPS_PER_CELL);
-                if (q < STEPS_PER_CELL / 2 || kernels.length == 0) {
+                int kq = choice.kernel(density);
+                if (kq < 0) {
                     out[c] += r;
                     out[c + 1] += g;
                     out[c + 2] += b;
                     out[c + 3] += a;
                     continue;
                 }
-                Kernel k = kernels[Math.min(q, kernels.length - 1)];
-                if (vector) {
+                Kernel k = kernels[kq];
+                // the vector loop runs each row whole, its zero weights past the disc included
+                // (a sum plus zero is the sum); a colour that is not finite would make them NaN
+                boolean vectors = vector && Float.isFinite(r) && Float.isFinite(g) && Float.isFinite(b) && Float.isFinite(a);
+                if (vectors) {
                     for (int i = 0; i < rgba4.length; i += 4) {
                         rgba4[i] = r;
                         rgba4[i + 1] = g;
@@ -127,13 +131,20 @@ final class DensityEstimator {
                 // it has seen, and a film's first frame to reach the top or bottom edge threw the
                 // compiled code away)
                 int dy0 = k.dy[0];
+                if (vectors && y + dy0 >= 0 && y - dy0 < ht && x + k.left >= 0 && x + k.right <= w) {
+                    // inside the histogram, pads and all: every vector of the kernel in one loop
+                    VectorSpread.addAll(out, c, offsets[kq], k.weight4, rgba4);
+                    continue;
+                }
                 for (int row = Math.max(0, -y - dy0), rows = Math.min(k.dy.length, ht - y - dy0); row < rows; row++) {
                     int yy = y + dy0 + row;
                     // the row's run of cells, cut to the histogram's width
                     int x0 = x + k.dx[row], start = k.start[row];
                     int from = Math.max(0, -x0), to = Math.min(k.start[row + 1] - start, w - x0);
-                    if (vector) {
-                        from += VectorSpread.add(out, (yy * w + x0 + from) * 4, k.weight4, 4 * (start + from), to - from, rgba4);
+                    if (vectors) {
+                        int padded = Math.min(k.padded[row + 1] - k.padded[row], w - x0);
+                        from += VectorSpread.add(out, (yy * w + x0 + from) * 4, k.weight4, 4 * (k.padded[row] + from),
+                                padded - from, rgba4);
                     }
                     for (int i = from, o = (yy * w + x0 + from) * 4; i < to; i++, o += 4) {
                         float kw = k.weight[start + i];
@@ -148,11 +159,137 @@ final class DensityEstimator {
     }
 
     /**
-     * A disc of cells, row by row: row k is the run of cells from (dx[k], dy[k]) to the right,
-     * whose weights are {@code weight[start[k] .. start[k + 1])}; {@code weight4} holds each
-     * weight four times (once per channel), for {@link VectorSpread}, and a vector's padding.
+     * Which kernel a cell's density picks: the radius {@code max(minimum, radius / density^curve)}
+     * in quarter cells, rounded, up to the widest kernel; none (-1) below half a cell, where the
+     * cell keeps its value. Found among precomputed densities instead of with a power per cell:
+     * the index falls as the density grows, so for each index k from 2 up, the least density
+     * whose index is below k, found once by bisection over the doubles with the formula itself,
+     * says exactly which densities pick k or more. The power was a fifth of density estimation's
+     * time on the 2019 flames. Where the curve is not positive, or the density not a positive
+     * finite number, the formula runs as it is.
      */
-    record Kernel(int[] dx, int[] dy, int[] start, float[] weight, float[] weight4) {}
+    static final class Choice {
+
+        private final double radius, minimum, curve;
+        /** The widest kernel's index; -1 without kernels. */
+        private final int last;
+        /** {@code under[k]}, k from 2 to last: a density picks kernel k or a wider one if and only if it is below. */
+        final double[] under;
+
+        private static volatile Choice kept;
+
+        private Choice(double radius, double minimum, double curve, int kernels) {
+            this.radius = radius;
+            this.minimum = minimum;
+            this.curve = curve;
+            this.last = kernels - 1;
+            if (curve > 0 && last >= 2) {
+                under = new double[last + 1];
+                for (int k = 2; k <= last; k++) {
+                    under[k] = least(k - 1);
+                }
+            } else {
+                under = null;
+            }
+        }
+
+        /** The choice for these parameters: the one made last if they match (a film's frames ask for the same). */
+        static Choice of(double radius, double minimum, double curve, int kernels) {
+            Choice c = kept;
+            if (c == null || Double.compare(c.radius, radius) != 0 || Double.compare(c.minimum, minimum) != 0
+                    || Double.compare(c.curve, curve) != 0 || c.last != kernels - 1) {
+                c = new Choice(radius, minimum, curve, kernels);
+                kept = c;
+            }
+            return c;
+        }
+
+        /** The kernel's index, or -1 where the cell keeps its value. */
+        int kernel(double density) {
+            if (under == null || !(density > 0 && density < Double.POSITIVE_INFINITY)) {
+                return formula(density);
+            }
+            if (!(density < under[2])) {
+                return -1;
+            }
+            int lo = 2, hi = last; // density < under[lo]; the last k with density < under[k]
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (density < under[mid]) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
+        }
+
+        /** The kernel's index from the formula. */
+        int formula(double density) {
+            long q = quarters(density);
+            return q < STEPS_PER_CELL / 2 ? -1 : (int) Math.min(q, last);
+        }
+
+        /** The radius in quarter cells, rounded, before the widest kernel caps it: falls as the density grows. */
+        private long quarters(double density) {
+            return Math.round(Math.max(minimum, radius / Math.pow(density, curve)) * STEPS_PER_CELL);
+        }
+
+        /** The least positive double whose rounded radius is at most k quarters (infinity if none). */
+        private double least(int k) {
+            long lo = 1, hi = Double.doubleToRawLongBits(Double.MAX_VALUE); // positive doubles in order
+            if (quarters(Double.MAX_VALUE) > k) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (quarters(Double.MIN_VALUE) <= k) {
+                return Double.MIN_VALUE;
+            }
+            while (hi - lo > 1) { // quarters(lo) > k >= quarters(hi)
+                long mid = (lo + hi) >>> 1;
+                if (quarters(Double.longBitsToDouble(mid)) <= k) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return Double.longBitsToDouble(hi);
+        }
+    }
+
+    /**
+     * A disc of cells, row by row: row k is the run of cells from (dx[k], dy[k]) to the right,
+     * whose weights are {@code weight[start[k] .. start[k + 1])}. For {@link VectorSpread},
+     * {@code weight4} holds each weight four times (once per channel), row k from cell
+     * {@code padded[k]}, each row followed by zero weights up to a whole number of vectors.
+     */
+    record Kernel(int[] dx, int[] dy, int[] start, float[] weight, int[] padded, float[] weight4, int left, int right) {}
+
+    /**
+     * For the kernels' vectors, in {@code weight4}'s order: where each vector's first cell is in
+     * a histogram {@code width} cells wide, in floats from the kernel's centre.
+     */
+    private static int[][] offsets(Kernel[] kernels, int width) {
+        int[][] offsets = new int[kernels.length][];
+        for (int q = 0; q < kernels.length; q++) {
+            Kernel k = kernels[q];
+            int[] o = new int[k.padded[k.dy.length] / CELLS_PER_VECTOR];
+            for (int row = 0, v = 0; row < k.dy.length; row++) {
+                for (int cell = k.padded[row]; cell < k.padded[row + 1]; cell += CELLS_PER_VECTOR) {
+                    o[v++] = (k.dy[row] * width + k.dx[row] + cell - k.padded[row]) * 4;
+                }
+            }
+            offsets[q] = o;
+        }
+        return offsets;
+    }
+
+    /**
+     * Cells a vector of the spreading loop holds: a kernel's rows in {@code weight4} are padded
+     * to a multiple. A row's last cells were otherwise left to a scalar loop: with radii of 2 to
+     * 12 cells, most rows ended in one to three such cells, and the scalar ends took longer than
+     * the vectors.
+     */
+    private static final int CELLS_PER_VECTOR = VECTOR ? VectorSpread.LANES / 4 : 1;
 
     /** The kernels made last, kept for the next estimation: a film's frames and a warm-up ask for the same ones. */
     private static volatile Kernels last;
@@ -204,11 +341,23 @@ final class DensityEstimator {
             for (int i = 0; i < wts.length; i++) {
                 wts[i] = (float) (ws.get(i) / sum);
             }
-            float[] wts4 = new float[4 * wts.length + 16];
-            for (int i = 0; i < wts.length; i++) {
-                java.util.Arrays.fill(wts4, 4 * i, 4 * i + 4, wts[i]);
+            int[] padded = new int[rows.size() + 1];
+            for (int i = 0; i < rows.size(); i++) {
+                int len = starts[i + 1] - starts[i];
+                padded[i + 1] = padded[i] + (len + CELLS_PER_VECTOR - 1) / CELLS_PER_VECTOR * CELLS_PER_VECTOR;
             }
-            ks[q] = new Kernel(dxs, dys, starts, wts, wts4);
+            float[] wts4 = new float[4 * padded[rows.size()] + 16];
+            for (int i = 0; i < rows.size(); i++) {
+                for (int j = starts[i]; j < starts[i + 1]; j++) {
+                    java.util.Arrays.fill(wts4, 4 * (padded[i] + j - starts[i]), 4 * (padded[i] + j - starts[i]) + 4, wts[j]);
+                }
+            }
+            int left = 0, right = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                left = Math.min(left, dxs[i]);
+                right = Math.max(right, dxs[i] + padded[i + 1] - padded[i]);
+            }
+            ks[q] = new Kernel(dxs, dys, starts, wts, padded, wts4, left, right);
         }
         return ks;
     }

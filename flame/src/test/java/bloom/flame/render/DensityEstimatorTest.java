@@ -85,6 +85,44 @@ class DensityEstimatorTest {
         }
     }
 
+    /**
+     * The kernel found among the precomputed densities is the formula's, for densities across the
+     * doubles' range, at each precomputed density and the double below it, for radii, minimums and
+     * curves of every kind (a curve that is not positive, and densities that are not positive
+     * finite numbers, take the formula itself).
+     */
+    @Test
+    void theKernelFoundAmongThePrecomputedDensitiesIsTheFormulas() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        double[][] params = {{9, 0, 0.4}, {18, 0, 0.4}, {3.3, 1.5, 1}, {27, 0.25, 0.1}, {9, 0, 0}, {9, 0, -0.5}, {0.6, 0, 0.4},
+                {0.3, 0, 0.4}, {18, 30, 0.4}};
+        for (double[] p : params) {
+            int kernels = p[0] >= 0.5 ? DensityEstimator.kernels(p[0]).length : 0;
+            DensityEstimator.Choice c = DensityEstimator.Choice.of(p[0], p[1], p[2], kernels);
+            String what = "radius " + p[0] + ", minimum " + p[1] + ", curve " + p[2];
+            java.util.List<Double> densities = new java.util.ArrayList<>(java.util.List.of(0.0, -1.0, Double.NaN,
+                    Double.POSITIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 1.0, 0.5, 2.0));
+            for (int i = 0; i < 20_000; i++) {
+                densities.add(Math.pow(10, rnd.nextDouble(-300, 300)));
+                densities.add(Math.pow(10, rnd.nextDouble(-3, 6)));
+                densities.add((double) (1 + rnd.nextInt(4000)) / 4);
+            }
+            if (c.under != null) {
+                for (double u : c.under) {
+                    densities.add(u);
+                    densities.add(Math.nextDown(u));
+                    densities.add(Math.nextUp(u));
+                }
+            }
+            int spread = 0;
+            for (double d : densities) {
+                assertEquals(c.formula(d), c.kernel(d), what + ", density " + d);
+                spread += c.kernel(d) >= 0 ? 1 : 0;
+            }
+            assertTrue(kernels < 3 || spread > 0, what + ": some densities spread");
+        }
+    }
+
     /** The estimator takes a kernel's rows as one run from {@code dy[0]}: every kernel's rows must be consecutive. */
     @Test
     void everyKernelsRowsAreConsecutive() {
@@ -102,23 +140,27 @@ class DensityEstimatorTest {
     /**
      * A cell by an edge keeps the part of its kernel inside the histogram, row by row: against the
      * kernel applied cell by cell with every cell's bounds tested, at each edge, each corner and a
-     * few cells in from them.
+     * few cells in from them. Cells whose kernel, zero weights past the disc included, lies inside
+     * the histogram run as a whole (the centre, and the cell whose padded rows end at the right
+     * edge); the cell right of that is one short; a red that is not finite spreads only over the disc.
      */
     @Test
     void aCellByAnEdgeSpreadsOverTheRowsInsideOnly() {
         int w = 31, h = 23;
         double k1 = 2, k2 = 1, radius = 9;
-        int[][] places = {{0, 0}, {15, 0}, {30, 0}, {0, 11}, {30, 11}, {0, 22}, {15, 22}, {30, 22}, {3, 2}, {27, 20}, {15, 11}};
+        int whole = w - DensityEstimator.kernels(radius)[DensityEstimator.kernels(radius).length - 1].right();
+        int[][] places = {{0, 0}, {15, 0}, {30, 0}, {0, 11}, {30, 11}, {0, 22}, {15, 22}, {30, 22}, {3, 2}, {27, 20}, {15, 11},
+                {whole, 11}, {whole + 1, 11}, {15, 11, 1}};
         for (int[] p : places) {
             Histogram hist = new Histogram(w, h, 0, new float[w * h * 4]);
             int c = (p[1] * w + p[0]) * 4;
-            hist.cells[c] = 0.5f;
+            hist.cells[c] = p.length > 2 ? Float.POSITIVE_INFINITY : 0.5f;
             hist.cells[c + 1] = 0.25f;
             hist.cells[c + 2] = 0.125f;
             hist.cells[c + 3] = 1;
             // one hit: density 1, so the kernel of the full radius; the cell's log-scaled values
             double scale = k1 * Math.log1p(k2);
-            float[] value = {(float) (0.5 * scale), (float) (0.25 * scale), (float) (0.125 * scale), (float) scale};
+            float[] value = {(float) (hist.cells[c] * scale), (float) (0.25 * scale), (float) (0.125 * scale), (float) scale};
             DensityEstimator.Kernel[] ks = DensityEstimator.kernels(radius);
             DensityEstimator.Kernel k = ks[ks.length - 1];
             float[] expected = new float[w * h * 4];
