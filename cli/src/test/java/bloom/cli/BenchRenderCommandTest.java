@@ -4,8 +4,10 @@ import bloom.flame.Flam3Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,39 @@ class BenchRenderCommandTest {
         assertEquals(List.of("1", "star"), rated, r.out());
         assertTrue(r.out().contains("median on 1 thread: flam3 "), r.out());
         assertTrue(r.out().contains("median, motion blur off: flam3 "), r.out());
+    }
+
+    /**
+     * A launcher that builds Bloom (it says so on standard error) before the race is fine and
+     * noted; one that builds inside a timed run spoils that figure, and the bench stops there.
+     */
+    @Test
+    void aBuildInsideATimedRunStopsTheRaceNamingTheRun() throws Exception {
+        Needs.require(Flam3Tool.available(), "Debian's flam3-utils (flam3-render, flam3-animate, flam3-genome): "
+                + Flam3Tool.installLog());
+        Path launcher = tmp.resolve("bloom");
+        StringBuilder java = new StringBuilder();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        for (String a : cmd) {
+            java.append(" '").append(a.replace("'", "'\\''")).append("'");
+        }
+        // calls: 1 the bench's priming run, 2 and 3 the still's two repetitions
+        Files.writeString(launcher, "#!/bin/sh\n"
+                + "n=$(( $(cat '" + tmp + "/calls' 2>/dev/null || echo 0) + 1 )); echo $n > '" + tmp + "/calls'\n"
+                + "case $n in 1|3) echo 'bloom: building (first run, or the sources changed)...' >&2 ;; esac\n"
+                + "exec" + java + " \"$@\"\n");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Cli r = Cli.run("bench", "render", "--genomes", "1", "--sizes", "96x54@10", "--threads", "1", "--parts", "stills",
+                "--reps", "2", "--bloom", launcher.toString());
+        assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("(the launcher built Bloom before the race: "), r.out());
+        assertTrue(r.error().contains("bloom: bench: the launcher rebuilt Bloom inside a timed run "
+                + "(g01-96x54-1t-bloom.log: 'bloom: building'"), r.error());
+        assertEquals(1, r.error().lines().filter(l -> l.startsWith("bloom: ")).count(), r.error());
+        assertEquals("3", Files.readString(tmp.resolve("calls")).strip(), "no Bloom run after the spoiled one");
     }
 
     @Test

@@ -49,7 +49,9 @@ import java.util.function.ToDoubleFunction;
                         + "chaos game, density estimation and tone mapping, no start-up, no PNG); with --reference, the "
                         + "same for the flames of a directory, such as Bloom's 2019 flames, which flam3 cannot render.",
                 "Repetitions are interleaved (flam3, Bloom, Bloom, flam3, ...) and each figure is their median. "
-                        + "Medians and the slowest genome close each part.",
+                        + "Medians and the slowest genome close each part. The launcher runs once before the race, so "
+                        + "that a build the sources ask for is not timed; a build inside a timed run (a source edited "
+                        + "meanwhile) stops the race.",
                 ""},
         footer = {"", "Examples:",
                 "  bloom bench render                                      # 12 genomes, every part: about 15 minutes on 2 cores",
@@ -183,6 +185,9 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     + "flam3-genome (seeds 1..%d); %d interleaved repetition%s, medians%n%n", String.join(" ", bloom),
                     flam3, cores, genomes, genomes, reps, reps == 1 ? "" : "s");
             out.flush();
+            if (parts.contains("stills") || parts.contains("films")) {
+                prime(out, bloom, dir);
+            }
             if (parts.contains("stills")) {
                 for (int k = 0; k < stillSizes.size(); k++) {
                     stills(out, texts, stillSizes.get(k), qualities.get(k), counts, bloom, dir);
@@ -229,7 +234,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     List<String> cmd = new ArrayList<>(bloom);
                     cmd.addAll(List.of("flame", "render", file.toString(), "-o", bloomPng.toString(), "--threads",
                             Integer.toString(n), "--device", "cpu"));
-                    Callable<ProcessMeter.Measured> b = () -> ProcessMeter.run(cmd, Map.of(), dir, dir.resolve(stem + "-bloom.log"));
+                    Callable<ProcessMeter.Measured> b = () -> timedBloom(cmd, dir, dir.resolve(stem + "-bloom.log"));
                     interleave(r, a, b, fl, bl);
                 }
                 double ssim = Similarity.ssim(Png.read(bloomPng), Png.read(flamPng), 2);
@@ -282,7 +287,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     cmd.addAll(List.of("flame", "animate", file.toString(), "-o", mp4.toString(), "--frames",
                             Integer.toString(frames), "--temporal-samples", Integer.toString(t), "--threads",
                             Integer.toString(cores), "--device", "cpu"));
-                    Callable<ProcessMeter.Measured> ba = () -> ProcessMeter.run(cmd, Map.of(), dir, dir.resolve(stem + "-bloom.log"));
+                    Callable<ProcessMeter.Measured> ba = () -> timedBloom(cmd, dir, dir.resolve(stem + "-bloom.log"));
                     interleave(r, fa, ba, fl, bl);
                 }
                 Film m = new Film(i, t, median(fl), median(bl));
@@ -375,6 +380,47 @@ public final class BenchRenderCommand implements Callable<Integer> {
     }
 
     /** Runs a then b on even repetitions, b then a on odd ones, so neither always runs on a cooler machine. */
+    /** The line the launcher prints when it builds Bloom before running it (see {@code ./bloom}). */
+    static final String BUILDING = "bloom: building";
+
+    /**
+     * Runs the launcher once before the race ({@code --version}), so that a build the sources ask
+     * for, and the class-data archive made after it, happen before the first timed process.
+     */
+    private static void prime(PrintWriter out, List<String> bloom, Path dir) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(bloom);
+        cmd.add("--version");
+        Path log = dir.resolve("bloom-prime.log");
+        ProcessMeter.Measured m = ProcessMeter.run(cmd, Map.of(), dir, log);
+        if (built(log)) {
+            out.printf(Locale.ROOT, "(the launcher built Bloom before the race: %.0f s, not timed)%n%n", m.seconds());
+            out.flush();
+        }
+    }
+
+    /**
+     * A timed Bloom process. A launcher that builds Bloom inside a timed run (a source file edited
+     * while the bench runs) would put a Maven build into Bloom's time and change the Bloom being
+     * raced: the bench stops there, naming the run, instead of printing that figure.
+     */
+    private static ProcessMeter.Measured timedBloom(List<String> cmd, Path dir, Path log)
+            throws IOException, InterruptedException {
+        ProcessMeter.Measured m = ProcessMeter.run(cmd, Map.of(), dir, log);
+        if (built(log)) {
+            throw BloomException.unavailable("bench: the launcher rebuilt Bloom inside a timed run (" + log.getFileName()
+                    + ": '" + BUILDING + "'; a source file changed while the bench ran), so its time holds a build and "
+                    + "the Bloom raced changed; run the bench again and leave the sources alone until it ends");
+        }
+        return m;
+    }
+
+    /** Whether the launcher said in {@code log} that it built Bloom. */
+    private static boolean built(Path log) throws IOException {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(l -> l.startsWith(BUILDING));
+        }
+    }
+
     private static void interleave(int rep, Callable<ProcessMeter.Measured> a, Callable<ProcessMeter.Measured> b,
                                    List<ProcessMeter.Measured> as, List<ProcessMeter.Measured> bs)
             throws IOException, InterruptedException {
