@@ -39,8 +39,14 @@ public final class BloomCommand {
             GalleryCommand.class, InspectCommand.class, ReportCommand.class, ContactSheetCommand.class,
             PalettesCommand.class, FlameCommand.class, BenchCommand.class);
 
-    /** The commands to build for these arguments: the one the first argument names, or all of them. */
+    /**
+     * The commands to build for these arguments: the one the first argument names, none for the
+     * version alone (which every command would otherwise be built for: 0.7 s), or all of them.
+     */
     static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
         if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
                 if (c.getAnnotation(Command.class).name().equals(args[0])) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +29,21 @@ class MainTest {
         }
         Cli run = Cli.run("run", "--help");
         assertTrue(run.out().contains("--batches=N") && run.out().contains("Examples:"), run.out());
+    }
+
+    /** The version alone builds no command; with anything after it, every command is there to read it. */
+    @Test
+    void theVersionAloneBuildsNoCommand() {
+        for (String v : new String[] {"--version", "-V"}) {
+            assertEquals(List.of(), BloomCommand.subcommandsFor(new String[] {v}), v);
+            Cli c = Cli.run(v);
+            assertEquals(0, c.exitCode(), c.toString());
+            assertEquals("bloom development", c.out().strip(), v);
+        }
+        assertEquals(BloomCommand.SUBCOMMANDS, BloomCommand.subcommandsFor(new String[] {"--version", "--help"}));
+        Cli c = Cli.run("--version", "run");
+        assertEquals(ExitCodes.OK, c.exitCode(), c.toString());
+        assertEquals("bloom development", c.out().strip(), "picocli prints the version and runs nothing");
     }
 
     @Test
