@@ -38,12 +38,12 @@ class MainTest {
             assertEquals(List.of(), BloomCommand.subcommandsFor(new String[] {v}), v);
             Cli c = Cli.run(v);
             assertEquals(0, c.exitCode(), c.toString());
-            assertEquals("bloom development", c.out().strip(), v);
+            assertTrue(c.out().strip().matches("bloom \\S+"), v + ": " + c.out());
         }
         assertEquals(BloomCommand.SUBCOMMANDS, BloomCommand.subcommandsFor(new String[] {"--version", "--help"}));
         Cli c = Cli.run("--version", "run");
         assertEquals(ExitCodes.OK, c.exitCode(), c.toString());
-        assertEquals("bloom development", c.out().strip(), "picocli prints the version and runs nothing");
+        assertTrue(c.out().strip().matches("bloom \\S+"), "picocli prints the version and runs nothing: " + c.out());
     }
 
     @Test

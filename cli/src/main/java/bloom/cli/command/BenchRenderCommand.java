@@ -379,7 +379,6 @@ public final class BenchRenderCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Runs a then b on even repetitions, b then a on odd ones, so neither always runs on a cooler machine. */
     /** The line the launcher prints when it builds Bloom before running it (see {@code ./bloom}). */
     static final String BUILDING = "bloom: building";
 
@@ -421,6 +420,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         }
     }
 
+    /** Runs a then b on even repetitions, b then a on odd ones, so neither always runs on a cooler machine. */
     private static void interleave(int rep, Callable<ProcessMeter.Measured> a, Callable<ProcessMeter.Measured> b,
                                    List<ProcessMeter.Measured> as, List<ProcessMeter.Measured> bs)
             throws IOException, InterruptedException {
