@@ -74,6 +74,9 @@ class BenchRenderCommandTest {
      */
     @Test
     void aBuildInsideATimedRunStopsTheRaceNamingTheRun() throws Exception {
+        // the line the bench looks for is the one the project's launcher prints when it builds
+        assertTrue(Files.readString(Path.of("..", "bloom")).contains("echo \"bloom: building ("),
+                "./bloom no longer announces a build with 'bloom: building'");
         Needs.require(Flam3Tool.available(), "Debian's flam3-utils (flam3-render, flam3-animate, flam3-genome): "
                 + Flam3Tool.installLog());
         Path launcher = tmp.resolve("bloom");

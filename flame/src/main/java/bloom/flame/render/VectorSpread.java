@@ -18,7 +18,7 @@ final class VectorSpread {
      */
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.vectorBitSize() > 256
             ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
-    /** Floats a vector holds: a whole number of cells (S has 4, 8 or 16 lanes). */
+    /** Floats a vector holds: a whole number of cells (S has 4 or 8 lanes). */
     static final int LANES = S.length();
 
     private VectorSpread() {}
