@@ -27,19 +27,36 @@ public abstract class ChaosGame implements Renderer {
     }
 
     /**
-     * The random streams of a render on {@code threads} threads: one for one thread, and one more
-     * than the threads for two or more. Each stream fills its own histogram and runs in slices
-     * that any thread may take (see {@code CpuRenderer.Streams}): with a stream more than threads, a thread
-     * that runs faster (a core the machine's other work leaves free, or a faster one) takes over
-     * a share of the work of one that runs slower, instead of waiting for it at the end.
+     * The random streams of a render on {@code threads} threads whose histogram takes
+     * {@code histogramBytes}: one for one thread, and one more than the threads for two or more.
+     * Each stream fills its own histogram and runs in slices that any thread may take (see
+     * {@code CpuRenderer.Streams}): with a stream more than threads, a thread that runs faster (a
+     * core the machine's other work leaves free, or a faster one) takes over a share of the work
+     * of one that runs slower, instead of waiting for it at the end. A histogram larger than
+     * {@link #EXTRA_STREAM_MAX_BYTES} gets no extra stream: the extra histogram costs its memory
+     * (a 3840x2160 render at supersample 2: 531 MB) and, hopping between the cores with its
+     * stream, more time than the levelling wins.
      */
-    static int streams(int threads) {
-        return threads == 1 ? 1 : threads + 1;
+    static int streams(int threads, long histogramBytes) {
+        if (threads == 1) {
+            return 1;
+        }
+        return histogramBytes > EXTRA_STREAM_MAX_BYTES ? threads : threads + 1;
     }
 
     /**
+     * The largest histogram that gets an extra stream, in bytes. Whole-process renders on two
+     * threads, each way alternately: at 640x360 (histograms of 3.7 MB) the extra stream wins
+     * (12 stills at quality 200, sums of medians: 25.4 s against 26.2 s without it); at 1280x720
+     * (15 MB) they tie; at 1920x1080 (33 MB) and beyond it loses (genome 6 at quality 200: 6.35
+     * to 6.50 s against 5.74 to 6.02 s; kindling at 3840x2160, supersample 2, quality 5: 14.2 and
+     * 14.4 s, 1.69 GB against 12.0 and 13.2 s, 1.30 GB).
+     */
+    static final long EXTRA_STREAM_MAX_BYTES = 8L << 20;
+
+    /**
      * The heap a render of {@code genome} at {@code spec} needs at its peak, in bytes: the
-     * histogram of every random stream (each stream fills its own, of four floats per cell,
+     * histogram of every random stream ({@link #streams}) (each stream fills its own, of four floats per cell,
      * gutter included), their sum, the density-estimated copy, and the output image.
      */
     public static long bytesNeeded(Genome genome, RenderSpec spec) {
@@ -50,7 +67,7 @@ public abstract class ChaosGame implements Renderer {
         long hh = (long) spec.height() * spec.oversample() + 2L * gutter;
         long histogram = hw * hh * 16;
         long image = (long) spec.width() * spec.height() * 16;
-        return (streams(spec.threads()) + 3L) * histogram + 3 * image;
+        return (streams(spec.threads(), histogram) + 3L) * histogram + 3 * image;
     }
 
     /**

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The chaos game on the CPU. The iterations are split evenly over random streams, one for one
- * thread and one more than the threads for more ({@link ChaosGame#streams}); each stream (split
+ * thread and one more than the threads for more unless the histogram is large
+ * ({@link ChaosGame#streams}); each stream (split
  * from the render seed by its index) runs into its own histogram, in slices that whichever
  * thread is free takes ({@link Streams}), and the histograms are summed in stream order, so an
- * image depends only on the genome, the spec, the seed and the thread count.
+ * image depends only on the genome, the spec (its size included), the seed and the thread count.
  *
  * <pre>
  * for each sub-batch of iterations:
@@ -102,7 +103,7 @@ public final class CpuRenderer extends ChaosGame {
     @Override
     protected float[] accumulate(CompiledGenome g, RenderSpec spec, Projection projection, Renderer.Progress progress) {
         int threads = spec.threads();
-        int streams = streams(threads);
+        int streams = streams(threads, (long) projection.hw() * projection.hh() * 16);
         long iterations = spec.iterations();
         if (!warmedUp && WARM_UP && iterations >= WARM_UP_ABOVE) {
             warmedUp = true;

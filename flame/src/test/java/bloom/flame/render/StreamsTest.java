@@ -93,9 +93,53 @@ class StreamsTest {
     }
 
     @Test
-    void oneThreadRunsOneStreamAndMoreRunOneMore() {
-        assertEquals(1, ChaosGame.streams(1));
-        assertEquals(3, ChaosGame.streams(2));
-        assertEquals(17, ChaosGame.streams(16));
+    void oneThreadRunsOneStreamAndMoreRunOneMoreUnlessTheHistogramIsLarge() {
+        long small = 656L * 376 * 16; // 640x360 with its gutter: 3.9 MB
+        long large = 1936L * 1096 * 16; // 1920x1080: 34 MB
+        assertEquals(1, ChaosGame.streams(1, small));
+        assertEquals(3, ChaosGame.streams(2, small));
+        assertEquals(17, ChaosGame.streams(16, small));
+        assertEquals(3, ChaosGame.streams(2, ChaosGame.EXTRA_STREAM_MAX_BYTES));
+        assertEquals(2, ChaosGame.streams(2, ChaosGame.EXTRA_STREAM_MAX_BYTES + 1));
+        assertEquals(1, ChaosGame.streams(1, large));
+        assertEquals(2, ChaosGame.streams(2, large));
+        assertEquals(16, ChaosGame.streams(16, large));
+    }
+
+    /**
+     * A render whose histogram is larger than {@link ChaosGame#EXTRA_STREAM_MAX_BYTES} runs one
+     * stream per thread: on two threads its histogram is the sum of streams 0 and 1, each with
+     * half the iterations; and the heap it asks for counts two histograms, not three.
+     */
+    @Test
+    void aLargeHistogramRunsOneStreamPerThread() {
+        int w = 1000;
+        int h = 600;
+        Projection large = Projection.of(GENOME.camera().resized(w, h), 1, w, h);
+        long bytes = (long) large.hw() * large.hh() * 16;
+        assertTrue(bytes > ChaosGame.EXTRA_STREAM_MAX_BYTES, "histogram of " + bytes + " bytes");
+        RenderSpec spec = new RenderSpec(w, h, 0.2, 1, 5, 2);
+        long iterations = spec.iterations();
+        float[] rendered = new CpuRenderer().accumulate(COMPILED, spec, large, f -> { });
+        float[] sum = null;
+        for (int t = 0; t < 2; t++) {
+            CpuRenderer.Worker alone = new CpuRenderer.Worker(COMPILED, large, iterations / 2 + (t < iterations % 2 ? 1 : 0),
+                    ChaosGame.mix(5, t), new AtomicLong(), iterations, f -> { });
+            alone.run();
+            if (sum == null) {
+                sum = alone.cells;
+            } else {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += alone.cells[i];
+                }
+            }
+        }
+        assertArrayEquals(sum, rendered);
+        long oneThread = ChaosGame.bytesNeeded(GENOME, new RenderSpec(w, h, 0.2, 1, 5, 1));
+        long histogram = ChaosGame.bytesNeeded(GENOME, spec) - oneThread;
+        long smallOneThread = ChaosGame.bytesNeeded(GENOME, new RenderSpec(120, 90, 0.2, 1, 5, 1));
+        long smallTwoThreads = ChaosGame.bytesNeeded(GENOME, new RenderSpec(120, 90, 0.2, 1, 5, 2));
+        assertTrue(histogram >= (long) w * h * 16 && histogram < 2L * w * h * 16, "one histogram more: " + histogram);
+        assertTrue(smallTwoThreads - smallOneThread >= 2L * 120 * 90 * 16, "two histograms more at 120x90");
     }
 }
