@@ -17,13 +17,27 @@ final class DensityEstimator {
 
     /**
      * Whether a density estimation has finished in this JVM. The first one spreads with the scalar
-     * loop: the vector loop is faster only once the JIT has compiled it, and until then every vector
-     * is an object built lane by lane. A still's process estimates once: with the vector loop its
-     * estimation took 80 to 100 ms, with the scalar one 16 to 32 ms (640x360, 2 threads); a film's
-     * later frames and the bench's warm renders keep the vector loop (640x360: 18 ms against 26;
-     * the 2019 flames at 480x300, supersample 2: 98 ms against 159). Both loops add the same floats.
+     * loop unless it has much to spread ({@link #COLD_VECTOR_ABOVE}): the vector loop is faster
+     * only once the JIT has compiled it, and until then every vector is an object built lane by
+     * lane. A still's process estimates once: with the vector loop its estimation took 80 to 100
+     * ms, with the scalar one 16 to 32 ms (640x360, 2 threads); a film's later frames and the
+     * bench's warm renders keep the vector loop (640x360: 18 ms against 26; the 2019 flames at
+     * 480x300, supersample 2: 98 ms against 159). Both loops add the same floats.
      */
     private static volatile boolean warm;
+
+    /**
+     * The cells a JVM's first estimation must add to (estimated by {@link #work}) above which it
+     * spreads with the vector loop all the same: the JIT compiles that loop within 0.15 to 0.2 s,
+     * and from there it spreads about twice as fast. The first estimation's time with the scalar
+     * loop and the vector one, inside whole-process stills on two threads: genome 6 at 640x360
+     * (1.8 M cells to add to) 27 against 228 ms, at 3840x2160 quality 50 (41 M) 134 against
+     * 301 ms; wavy at 640x360, supersample 2 (52 M) 159 against 293 ms; kindling at 1920x1080
+     * quality 100, supersample 2 (0.95 G) 1.09 against 0.92 s, at 3840x2160 quality 5 (4.1 G)
+     * 3.84 against 2.12 s. With this bound, whole-process 3840x2160 stills of kindling and
+     * crucible at quality 5 took 10.0 to 10.6 s against 12.3 to 12.5 s.
+     */
+    static final long COLD_VECTOR_ABOVE = 400_000_000L;
 
     /** Kernel radii are quantised to quarters of a cell so kernels can be shared. */
     private static final int STEPS_PER_CELL = 4;
@@ -43,7 +57,8 @@ final class DensityEstimator {
      */
     static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample,
                          int threads) {
-        float[] out = apply(h, k1, k2, radius, minimum, curve, oversample, threads, VECTOR && warm);
+        boolean vector = warm || work(h, radius, minimum, curve, oversample, COLD_VECTOR_ABOVE) > COLD_VECTOR_ABOVE;
+        float[] out = apply(h, k1, k2, radius, minimum, curve, oversample, threads, VECTOR && vector);
         warm = true;
         return out;
     }
@@ -74,6 +89,45 @@ final class DensityEstimator {
             });
         }
         return out;
+    }
+
+    /**
+     * About how many cells the spreading of histogram {@code h} adds to: the sum over its
+     * non-empty cells of their kernels' areas, counted on every 61st cell, or on 8,192 cells
+     * evenly apart in a larger histogram (cold, counting 17,000 cells took 6 ms). Returns at once,
+     * with a bound, where the histogram's cells times the widest kernel's area are at most
+     * {@code atMost} (a 640x360 still: no count).
+     */
+    static long work(Histogram h, double radius, double minimum, double curve, int oversample, long atMost) {
+        Kernel[] kernels = radius >= 0.5 ? kernels(radius) : new Kernel[0];
+        long n = (long) h.width * h.height;
+        if (kernels.length == 0) {
+            return n;
+        }
+        long widest = kernels[kernels.length - 1].weight().length;
+        if (n * widest <= atMost) {
+            return n * widest;
+        }
+        Choice choice = Choice.of(radius, minimum, curve, kernels.length);
+        float[] in = h.cells;
+        int w = h.width, ht = h.height, os = Math.max(1, oversample);
+        long stride = Math.max(61, n / 8192);
+        long sum = 0;
+        for (long cell = 0; cell < n; cell += stride) {
+            if (!(in[(int) (4 * cell + 3)] > 0)) {
+                continue;
+            }
+            int x = (int) (cell % w), y = (int) (cell / w);
+            double density = 0;
+            for (int j = 0; j < os && y + j < ht; j++) {
+                for (int i = 0; i < os && x + i < w; i++) {
+                    density += in[((y + j) * w + x + i) * 4 + 3];
+                }
+            }
+            int kq = choice.kernel(density);
+            sum += kq < 0 ? 1 : kernels[kq].weight().length;
+        }
+        return sum * stride;
     }
 
     /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */

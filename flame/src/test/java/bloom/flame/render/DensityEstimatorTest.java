@@ -180,4 +180,40 @@ class DensityEstimatorTest {
             }
         }
     }
+
+    /**
+     * The count that decides a JVM's first estimation's loop: every 61st cell's kernel area,
+     * within 5% of the exact sum over every cell on a random sparse histogram, and at
+     * supersample 2 too; a histogram too small to pass the bound is not counted.
+     */
+    @Test
+    void theWorkCountIsCloseToTheCellsTheSpreadingAddsTo() {
+        for (int os : new int[] {1, 2}) {
+            Histogram h = sparse(900, 700, 11 + os);
+            double radius = 9 * os;
+            DensityEstimator.Kernel[] kernels = DensityEstimator.kernels(radius);
+            DensityEstimator.Choice choice = DensityEstimator.Choice.of(radius, 0, 0.4, kernels.length);
+            long exact = 0;
+            for (int y = 0; y < h.height; y++) {
+                for (int x = 0; x < h.width; x++) {
+                    if (!(h.cells[(y * h.width + x) * 4 + 3] > 0)) {
+                        continue;
+                    }
+                    double density = 0;
+                    for (int j = 0; j < os && y + j < h.height; j++) {
+                        for (int i = 0; i < os && x + i < h.width; i++) {
+                            density += h.cells[((y + j) * h.width + x + i) * 4 + 3];
+                        }
+                    }
+                    int kq = choice.kernel(density);
+                    exact += kq < 0 ? 1 : kernels[kq].weight().length;
+                }
+            }
+            long counted = DensityEstimator.work(h, radius, 0, 0.4, os, 0);
+            assertTrue(Math.abs(counted - exact) < 0.05 * exact, "supersample " + os + ": counted " + counted + ", exact " + exact);
+            long bound = (long) h.width * h.height * kernels[kernels.length - 1].weight().length;
+            assertEquals(bound, DensityEstimator.work(h, radius, 0, 0.4, os, bound), "not counted under the bound");
+            assertTrue(bound > exact);
+        }
+    }
 }
