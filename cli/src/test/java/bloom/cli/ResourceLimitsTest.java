@@ -45,7 +45,8 @@ class ResourceLimitsTest {
 
     @Test
     void framesLargerThanTheHeapAreRefusedWithBothFigures() throws IOException {
-        String heap = "needs 36.0 GB of memory; Java has "; // 3 streams on 2 threads + 3 histograms, 3 images, 4 GB each
+        // a histogram this large gets one stream per thread: 2 streams + 3 histograms, 3 images, 4 GB each
+        String heap = "needs 32.0 GB of memory; Java has ";
         oneLine(Cli.run("flame", "render", "star", "-o", dir.resolve("b.png").toString(), "--size", "16384x16384",
                 "--threads", "2"), ExitCodes.UNAVAILABLE, heap, "BLOOM_JAVA_OPTS");
         oneLine(Cli.run("flame", "render", flame("size=\"640 360\"", "size=\"16384 16384\"").toString(), "-o",
