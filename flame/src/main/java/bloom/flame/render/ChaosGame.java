@@ -56,8 +56,8 @@ public abstract class ChaosGame implements Renderer {
 
     /**
      * The heap a render of {@code genome} at {@code spec} needs at its peak, in bytes: the
-     * histogram of every random stream ({@link #streams}) (each stream fills its own, of four floats per cell,
-     * gutter included), their sum, the density-estimated copy, and the output image.
+     * histogram of every random stream ({@link #streams}: each fills its own, of four floats per
+     * cell, gutter included), their sum, the density-estimated copy, and the output image.
      */
     public static long bytesNeeded(Genome genome, RenderSpec spec) {
         SpatialFilter filter = new SpatialFilter(genome.sampling().filterShape(), genome.sampling().filterRadius(),

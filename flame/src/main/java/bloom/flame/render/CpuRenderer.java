@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The chaos game on the CPU. The iterations are split evenly over random streams, one for one
  * thread and one more than the threads for more unless the histogram is large
- * ({@link ChaosGame#streams}); each stream (split
- * from the render seed by its index) runs into its own histogram, in slices that whichever
+ * ({@link ChaosGame#streams}); each stream (split from the render seed by its index) runs into
+ * its own histogram, in slices that whichever
  * thread is free takes ({@link Streams}), and the histograms are summed in stream order, so an
  * image depends only on the genome, the spec (its size included), the seed and the thread count.
  *
