@@ -57,8 +57,8 @@ final class DensityEstimator {
      */
     static float[] apply(Histogram h, double k1, double k2, double radius, double minimum, double curve, int oversample,
                          int threads) {
-        boolean vector = warm || work(h, radius, minimum, curve, oversample, COLD_VECTOR_ABOVE) > COLD_VECTOR_ABOVE;
-        float[] out = apply(h, k1, k2, radius, minimum, curve, oversample, threads, VECTOR && vector);
+        boolean vector = VECTOR && (warm || work(h, radius, minimum, curve, oversample, COLD_VECTOR_ABOVE) > COLD_VECTOR_ABOVE);
+        float[] out = apply(h, k1, k2, radius, minimum, curve, oversample, threads, vector);
         warm = true;
         return out;
     }
@@ -117,17 +117,25 @@ final class DensityEstimator {
             if (!(in[(int) (4 * cell + 3)] > 0)) {
                 continue;
             }
-            int x = (int) (cell % w), y = (int) (cell / w);
-            double density = 0;
-            for (int j = 0; j < os && y + j < ht; j++) {
-                for (int i = 0; i < os && x + i < w; i++) {
-                    density += in[((y + j) * w + x + i) * 4 + 3];
-                }
-            }
-            int kq = choice.kernel(density);
+            int kq = choice.kernel(density(in, w, ht, (int) (cell % w), (int) (cell / w), os));
             sum += kq < 0 ? 1 : kernels[kq].weight().length;
         }
         return sum * stride;
+    }
+
+    /**
+     * The density that picks the kernel of cell (x, y) of a {@code w} x {@code ht} histogram at
+     * supersample {@code os}: the count of the os x os cells from it, cut at the histogram's edges.
+     */
+    private static double density(float[] in, int w, int ht, int x, int y, int os) {
+        double density = 0;
+        for (int j = 0; j < os && y + j < ht; j++) {
+            int row = ((y + j) * w + x) * 4 + 3;
+            for (int i = 0; i < os && x + i < w; i++) {
+                density += in[row + 4 * i];
+            }
+        }
+        return density;
     }
 
     /** Log-scales the cells of rows y0 to y1 and spreads each over its kernel into {@code out}. */
@@ -150,16 +158,7 @@ final class DensityEstimator {
                 float g = (float) (in[c + 1] * scale);
                 float b = (float) (in[c + 2] * scale);
                 float a = (float) (n * scale);
-                double density = n;
-                if (os > 1 && kernels.length > 0) {
-                    density = 0;
-                    for (int j = 0; j < os && y + j < ht; j++) {
-                        int row = ((y + j) * w + x) * 4 + 3;
-                        for (int i = 0; i < os && x + i < w; i++) {
-                            density += in[row + 4 * i];
-                        }
-                    }
-                }
+                double density = os > 1 && kernels.length > 0 ? density(in, w, ht, x, y, os) : n;
                 int kq = choice.kernel(density);
                 if (kq < 0) {
                     out[c] += r;
