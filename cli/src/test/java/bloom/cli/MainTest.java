@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,55 @@ class MainTest {
         assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
         assertTrue(bad.error().startsWith("bloom: " + flame + ":3: genome 1 'bad': uses 1 variation Bloom does not have: spirograph"), bad.err());
         assertTrue(bad.error().endsWith("(1 of its 2 genomes can be read; --index picks one)"), bad.err());
+    }
+
+    @Test
+    void allRendersEveryGenomeOfAFileInOneProcessAsSeparateRendersWould() throws IOException {
+        String pal = "<palette count=\"2\" format=\"RGB\">FF8000 2060FF</palette>";
+        Path flame = Files.writeString(dir.resolve("three.flame"), "<flames>\n"
+                + "<flame name=\"a\" size=\"64 36\"><xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\"/>"
+                + "<xform weight=\"1\" spherical=\"1\" color=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"b\" size=\"64 36\"><xform weight=\"1\" horseshoe=\"1\" coefs=\"0.6 0.1 -0.1 0.6 0 0.3\"/>"
+                + "<xform weight=\"2\" bubble=\"1\" color=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"c\" size=\"32 18\"><xform weight=\"1\" eyefish=\"1\" coefs=\"0.7 0 0 0.7 0 0\"/>"
+                + "<xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 -0.3 0.1\" color=\"1\"/>" + pal + "</flame>\n</flames>");
+        Path out = dir.resolve("all").resolve("s.png");
+        Files.createDirectories(out.getParent());
+        Cli all = Cli.run("flame", "render", flame.toString(), "--all", "--quality", "20", "--threads", "2", "-o", out.toString());
+        assertEquals(ExitCodes.OK, all.exitCode(), all.err());
+        for (int i = 0; i < 3; i++) {
+            Path one = dir.resolve("one-" + i + ".png");
+            Cli c = Cli.run("flame", "render", flame.toString(), "--index", Integer.toString(i), "--quality", "20",
+                    "--threads", "2", "-o", one.toString());
+            assertEquals(ExitCodes.OK, c.exitCode(), c.err());
+            Path batch = dir.resolve("all").resolve("s-" + i + ".png");
+            // the same image, byte for byte, whether rendered alone or after the file's other genomes
+            // (variations without sines, whose compiled vector form differs in the last bit)
+            assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(batch), batch.toString());
+            assertTrue(all.err().contains(flame + " genome " + i + ": "), all.err());
+        }
+        // each at its own genome's size
+        assertEquals(64, javax.imageio.ImageIO.read(dir.resolve("all").resolve("s-1.png").toFile()).getWidth());
+        assertEquals(32, javax.imageio.ImageIO.read(dir.resolve("all").resolve("s-2.png").toFile()).getWidth());
+        assertEquals(3, dir.resolve("all").toFile().list().length);
+    }
+
+    @Test
+    void allRefusesIndexAndABadGenomeBeforeWritingAnything() throws IOException {
+        String pal = "<palette count=\"1\" format=\"RGB\">FFFFFF</palette>";
+        Path flame = Files.writeString(dir.resolve("mixed.flame"), "<flames>\n"
+                + "<flame name=\"good\" size=\"32 24\"><xform weight=\"1\" spherical=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"bad\"><xform weight=\"1\" spirograph=\"1\"/>" + pal + "</flame>\n</flames>");
+        Path out = dir.resolve("m").resolve("m.png");
+        Files.createDirectories(out.getParent());
+        Cli both = Cli.run("flame", "render", flame.toString(), "--all", "--index", "1", "-o", out.toString());
+        assertEquals(ExitCodes.USAGE, both.exitCode());
+        assertEquals("bloom: --all renders every genome of " + flame + ": leave out --index (or --all, to render one)", both.error());
+        Cli bad = Cli.run("flame", "render", flame.toString(), "--all", "--quality", "5", "-o", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.error().startsWith("bloom: " + flame + ":3: genome 1 'bad': uses 1 variation Bloom does not have: spirograph"), bad.err());
+        assertTrue(bad.error().endsWith("(--all renders every genome; --index picks one that can be read)"), bad.err());
+        assertEquals(0, out.getParent().toFile().list().length, "nothing written before the bad genome was found");
     }
 
     @Test

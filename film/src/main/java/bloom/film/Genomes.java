@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Base genomes: the ones embedded from {@code examples/genomes/} by name, or any flame file by path. */
 public final class Genomes {
@@ -45,6 +46,20 @@ public final class Genomes {
         String where = spec + (all.size() > 1 ? " genome " + index : "");
         e.warnings().forEach(w -> warnings.accept(where + ": " + w));
         return e.genome();
+    }
+
+    /**
+     * Where genome {@code index} of a file of {@code count} goes when each is rendered to a file of
+     * its own: {@code out} with the index, as wide as the largest, before the extension
+     * ({@code still.png}, genome 7 of 12: {@code still-07.png}).
+     */
+    public static Path numbered(Path out, int index, int count) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        String digits = "%0" + Integer.toString(Math.max(0, count - 1)).length() + "d";
+        return out.resolveSibling(stem + "-" + String.format(Locale.ROOT, digits, index) + ext);
     }
 
     /** Every genome of {@code spec}, in file order; the first that cannot be read fails them all. */

@@ -16,21 +16,26 @@ import bloom.flame.render.CpuRenderer;
 import bloom.flame.render.Renderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
+import bloom.flame.xml.FlameXml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Render one genome as a PNG still.", ""},
+        description = {"Render a genome as a PNG still, or with --all every genome of a file, one still each.", ""},
         footer = {"", "Examples:",
                 "  bloom flame render examples/genomes/lattice.flame -o lattice.png",
-                "  bloom flame render my.flame -o big.png --size 1920x1080 --quality 1000 --oversample 2"})
+                "  bloom flame render my.flame -o big.png --size 1920x1080 --quality 1000 --oversample 2",
+                "  bloom flame render pack.flam3 --all -o stills/pack.png   # every genome: pack-00.png, pack-01.png, ..."})
 public final class FlameRenderCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +44,7 @@ public final class FlameRenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A flam3/Ember flame file, or an embedded genome name (star, lattice, tangle).")
     String file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.png", required = true, description = "The PNG to write.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.png", required = true, description = "The PNG to write (with --all, each genome's PNG is named after it).")
     Path output;
 
     @Option(names = "--size", paramLabel = "WxH", converter = SizeConverter.class,
@@ -64,6 +69,11 @@ public final class FlameRenderCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "Which genome of a multi-genome file (default: ${DEFAULT-VALUE}).")
     int index;
 
+    @Option(names = "--all", description = "Render every genome of FILE in this one process, each to OUT with its index "
+            + "before the extension (-o still.png: still-00.png, still-01.png, ...). The JVM starts and compiles the "
+            + "renderer once for them all, where a process per genome pays that every time.")
+    boolean all;
+
     @Option(names = "--bits", paramLabel = "8|16", defaultValue = "8", description = "Bits per channel of the PNG (default: ${DEFAULT-VALUE}).")
     int bits;
 
@@ -71,12 +81,64 @@ public final class FlameRenderCommand implements Callable<Integer> {
             description = "Write a transparent PNG: the flame alone, its coverage as alpha, no background.")
     boolean alpha;
 
+    /** One still to render: its genome, where it goes and the settings it renders at. */
+    private record Still(String name, CompiledGenome genome, RenderSpec spec, Path output) {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (bits != 8 && bits != 16) {
             throw BloomException.usage("--bits " + bits + ": expected 8 or 16");
         }
-        Genome g = Genomes.load(file, index, w -> Console.log(spec.commandLine().getErr(), "warning: " + w));
+        PrintWriter err = spec.commandLine().getErr();
+        List<Still> stills = new ArrayList<>();
+        if (all) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--index")) {
+                throw BloomException.usage("--all renders every genome of " + file + ": leave out --index (or --all, to render one)");
+            }
+            // every genome read, compiled and sized before the first render: a bad one stops the
+            // command before it has written anything
+            List<FlameXml.Entry> entries = Genomes.entries(file);
+            for (FlameXml.Entry e : entries) {
+                if (!e.ok()) {
+                    throw BloomException.badInput(e.error().getMessage() + " (--all renders every genome; --index picks "
+                            + "one that can be read)");
+                }
+                String where = file + (entries.size() > 1 ? " genome " + e.index() : "");
+                e.warnings().forEach(w -> Console.log(err, "warning: " + where + ": " + w));
+                stills.add(still(where, e.genome(), Genomes.numbered(output, e.index(), entries.size())));
+            }
+        } else {
+            Genome g = Genomes.load(file, index, w -> Console.log(err, "warning: " + w));
+            stills.add(still(file, g, output));
+        }
+        int t = stills.get(0).spec().threads();
+        Renderer renderer = device.open(err);
+        try {
+            for (int k = 0; k < stills.size(); k++) {
+                Still s = stills.get(k);
+                ProgressBar bar = ProgressBar.stderr(stills.size() == 1 ? "rendering"
+                        : String.format(Locale.ROOT, "rendering %d/%d", k + 1, stills.size()), 100, "%");
+                long t0 = System.nanoTime();
+                Image img = renderer.render(s.genome(), s.spec(), f -> bar.update((long) (f * 100), ""));
+                bar.finish("");
+                double sec = (System.nanoTime() - t0) / 1e9;
+                Png.write(img, s.output(), bits, alpha);
+                RenderSpec rs = s.spec();
+                Console.log(err, String.format(Locale.ROOT,
+                        "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %s) -> %s",
+                        s.name(), rs.width(), rs.height(), rs.quality(), rs.iterations(), sec, rs.iterations() / sec / 1e6,
+                        renderer instanceof CpuRenderer ? t + (t == 1 ? " thread" : " threads") : renderer.describe(),
+                        s.output()));
+            }
+        } finally {
+            DeviceOption.close(renderer);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Genome {@code g}, called {@code name} in messages, checked and compiled for a render to {@code out}. */
+    private Still still(String name, Genome g, Path out) {
         int w = size != null ? size.width() : g.camera().width();
         int h = size != null ? size.height() : g.camera().height();
         double q = quality != null ? quality : g.sampling().quality();
@@ -87,31 +149,13 @@ public final class FlameRenderCommand implements Callable<Integer> {
         try {
             rs = new RenderSpec(w, h, q, os, seed, t);
         } catch (IllegalArgumentException e) {
-            throw BloomException.usage(e.getMessage());
+            throw BloomException.usage((all ? name + ": " : "") + e.getMessage());
         }
         bloom.flame.render.ChaosGame.checkMemory(g, rs); // before any work: one line if the heap cannot hold it
-        CompiledGenome compiled;
         try {
-            compiled = CompiledGenome.compile(g);
+            return new Still(name, CompiledGenome.compile(g), rs, out);
         } catch (IllegalArgumentException e) {
-            throw BloomException.badInput(file + ": " + e.getMessage());
+            throw BloomException.badInput(name + ": " + e.getMessage());
         }
-        ProgressBar bar = ProgressBar.stderr("rendering", 100, "%");
-        long t0 = System.nanoTime();
-        Renderer renderer = device.open(spec.commandLine().getErr());
-        Image img;
-        try {
-            img = renderer.render(compiled, rs, f -> bar.update((long) (f * 100), ""));
-        } finally {
-            DeviceOption.close(renderer);
-        }
-        bar.finish("");
-        double sec = (System.nanoTime() - t0) / 1e9;
-        Png.write(img, output, bits, alpha);
-        Console.log(spec.commandLine().getErr(), String.format(Locale.ROOT,
-                "%s: %dx%d, quality %s, %d iterations in %.2f s (%.1f M/s on %s) -> %s",
-                file, w, h, q, rs.iterations(), sec, rs.iterations() / sec / 1e6,
-                renderer instanceof CpuRenderer ? t + (t == 1 ? " thread" : " threads") : renderer.describe(), output));
-        return ExitCodes.OK;
     }
 }
