@@ -1,6 +1,8 @@
 package bloom.cli;
 
+import bloom.film.Png;
 import bloom.flame.Flam3Tool;
+import bloom.flame.render.Similarity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,9 @@ class BenchRenderCommandTest {
     /** A film row: genome, blur, flam3 fps, bloom fps, ratio, flam3 MB, bloom MB. */
     private static final Pattern FILM = Pattern.compile(
             "^1\\s+(off|x2)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)$");
+    /** A batch row: threads, flam3 s, bloom s, ratio, flam3 s/img, bloom s/img, flam3 MB, bloom MB, SSIM. */
+    private static final Pattern BATCH = Pattern.compile("^1\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)"
+            + "\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
     private static final Pattern RATE = Pattern.compile("^(\\S+)\\s+1\\s+([0-9.]+)$");
 
     @TempDir
@@ -54,6 +59,18 @@ class BenchRenderCommandTest {
         assertEquals(flam3 / bloom, Double.parseDouble(s.group(3)), 0.02 + 0.05 * flam3 / bloom, "ratio = flam3 / Bloom: " + s.group());
         assertTrue(Long.parseLong(s.group(4)) > 0 && Long.parseLong(s.group(5)) > 0, "peak memory of both: " + s.group());
         assertTrue(Double.parseDouble(s.group(6)) > 0.5, "the two images are the same picture: " + s.group());
+
+        List<Matcher> batches = lines.stream().map(BATCH::matcher).filter(Matcher::matches).toList();
+        assertEquals(1, batches.size(), r.out());
+        Matcher b = batches.get(0);
+        assertTrue(Double.parseDouble(b.group(1)) > 0 && Double.parseDouble(b.group(2)) > 0, b.group());
+        assertEquals(Double.parseDouble(b.group(2)), Double.parseDouble(b.group(5)), 0.006, "one genome: its still is the whole batch");
+        assertTrue(Long.parseLong(b.group(6)) > 0 && Long.parseLong(b.group(7)) > 0, "peak memory of both: " + b.group());
+        assertTrue(Double.parseDouble(b.group(8)) > 0.5, "the two images are the same picture: " + b.group());
+        // the batch's still is the still's picture: the same genome, size, seed and threads (not byte for byte:
+        // this genome's waves take sines, whose compiled vector form differs in the last bit)
+        assertTrue(Similarity.ssim(Png.read(tmp.resolve("kept/g01-96x54-1t-bloom.png")),
+                Png.read(tmp.resolve("kept/batch-96x54-1t-bloom-0.png")), 2) > 0.5, "the batch's still");
 
         List<Matcher> films = lines.stream().map(FILM::matcher).filter(Matcher::matches).toList();
         assertEquals(List.of("off", "x2"), films.stream().map(m -> m.group(1)).toList(), r.out());
@@ -107,7 +124,7 @@ class BenchRenderCommandTest {
     @Test
     void wrongOptionsGetOneLineNamingTheOption() {
         String[][] cases = {
-                {"--parts", "speed", "--parts speed: expected stills, films or rate"},
+                {"--parts", "speed", "--parts speed: expected stills, batch, films or rate"},
                 {"--genomes", "0", "--genomes 0: expected at least 1"},
                 {"--sizes", "640x360", "--sizes 640x360: expected WxH@QUALITY such as 640x360@200"},
                 {"--film", "12@640x360", "--film 12@640x360: expected FRAMES@WxH@QUALITY such as 12@640x360@50"},

@@ -3,6 +3,7 @@ package bloom.cli.command;
 import bloom.cli.BloomException;
 import bloom.cli.ExitCodes;
 import bloom.cli.Main;
+import bloom.film.Genomes;
 import bloom.film.Png;
 import bloom.film.RenderJob;
 import bloom.film.Size;
@@ -39,10 +40,13 @@ import java.util.function.ToDoubleFunction;
                 "Race Bloom's CPU renderer against Debian's flam3 (flam3-utils) as a user meets them: fresh "
                         + "processes, start-up and all, on the same random genomes, in one run on this machine.",
                 "",
-                "The genomes come from flam3-genome with fixed seeds, so every run races the same ones. Three parts:",
+                "The genomes come from flam3-genome with fixed seeds, so every run races the same ones. Four parts:",
                 "  stills  a fresh 'bloom flame render' process against a fresh flam3-render, at each thread count: "
                         + "wall seconds, peak resident memory (MB), the ratio flam3/Bloom (above 1: Bloom is faster) "
                         + "and the SSIM of the two images (equal image quality);",
+                "  batch   the same stills as one file, rendered by one process each: 'bloom flame render --all' against "
+                        + "flam3-render (which renders every genome of its file): wall seconds for them all, per still, "
+                        + "peak memory and the median SSIM;",
                 "  films   'bloom flame animate' (to MP4) against flam3-animate (to PNGs) on the same two keyframes, "
                         + "every core, motion blur off and on: frames per second and peak memory;",
                 "  rate    Bloom's iterations per second per thread inside this JVM, warmed up (an inner-loop figure: "
@@ -66,8 +70,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--genomes", paramLabel = "N", defaultValue = "12", description = "Random genomes to race (default: ${DEFAULT-VALUE}).")
     int genomes;
 
-    @Option(names = "--parts", paramLabel = "PART,...", defaultValue = "stills,films,rate", split = ",",
-            description = "Which parts to run: stills, films, rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parts", paramLabel = "PART,...", defaultValue = "stills,batch,films,rate", split = ",",
+            description = "Which parts to run: stills, batch, films, rate (default: ${DEFAULT-VALUE}).")
     List<String> parts;
 
     @Option(names = "--sizes", paramLabel = "WxH@Q,...", defaultValue = "640x360@200", split = ",",
@@ -135,8 +139,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     : reps < 1 ? "--reps " + reps + ": expected at least 1" : "--blur " + blur + ": expected at least 2");
         }
         for (String p : parts) {
-            if (!List.of("stills", "films", "rate").contains(p)) {
-                throw BloomException.usage("--parts " + p + ": expected stills, films or rate");
+            if (!List.of("stills", "batch", "films", "rate").contains(p)) {
+                throw BloomException.usage("--parts " + p + ": expected stills, batch, films or rate");
             }
         }
         List<Size> stillSizes = new ArrayList<>();
@@ -185,12 +189,17 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     + "flam3-genome (seeds 1..%d); %d interleaved repetition%s, medians%n%n", String.join(" ", bloom),
                     flam3, cores, genomes, genomes, reps, reps == 1 ? "" : "s");
             out.flush();
-            if (parts.contains("stills") || parts.contains("films")) {
+            if (parts.contains("stills") || parts.contains("batch") || parts.contains("films")) {
                 prime(out, bloom, dir);
             }
             if (parts.contains("stills")) {
                 for (int k = 0; k < stillSizes.size(); k++) {
                     stills(out, texts, stillSizes.get(k), qualities.get(k), counts, bloom, dir);
+                }
+            }
+            if (parts.contains("batch")) {
+                for (int k = 0; k < stillSizes.size(); k++) {
+                    batch(out, texts, stillSizes.get(k), qualities.get(k), counts, bloom, dir);
                 }
             }
             if (parts.contains("films")) {
@@ -254,6 +263,55 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     med(g, s -> s.flam3().seconds()), med(g, s -> s.bloom().seconds()), med(g, Still::ratio),
                     slowest.genome() + 1, slowest.ratio(), med(g, s -> s.flam3().peakMb()), med(g, s -> s.bloom().peakMb()),
                     med(g, Still::ssim));
+        }
+        out.println();
+        out.flush();
+    }
+
+    /**
+     * The stills again, all in one file and one process per tool: flam3-render renders every genome of
+     * its file, and so does {@code bloom flame render --all}, whose JVM then starts and compiles the
+     * renderer once.
+     */
+    private void batch(PrintWriter out, List<String> texts, Size size, double quality, List<Integer> counts,
+                       List<String> bloom, Path dir) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "Stills in one process: the %d genomes as one file, %s quality %s (bloom flame render "
+                + "--all | flam3-render)%n", genomes, size, fmt(quality));
+        out.printf(Locale.ROOT, "%7s %9s %9s %7s %12s %12s %9s %9s %7s%n", "threads", "flam3 s", "bloom s", "ratio",
+                "flam3 s/img", "bloom s/img", "flam3 MB", "bloom MB", "SSIM");
+        StringBuilder all = new StringBuilder("<flames>\n");
+        for (int i = 0; i < genomes; i++) {
+            all.append(body(sized(texts.get(i), size, quality, 1))).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("batch-" + size + ".flam3"), all.append("</flames>\n"),
+                StandardCharsets.UTF_8);
+        for (int n : counts) {
+            String stem = String.format(Locale.ROOT, "batch-%s-%dt", size, n);
+            Path bloomPng = dir.resolve(stem + "-bloom.png");
+            List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
+            for (int r = 0; r < reps; r++) {
+                for (int i = 0; i < genomes; i++) {
+                    Files.deleteIfExists(Genomes.numbered(bloomPng, i, genomes));
+                }
+                Callable<ProcessMeter.Measured> a = () -> ProcessMeter.run(List.of(tool("flam3-render").toString()),
+                        Map.of("in", file.toString(), "prefix", dir.resolve(stem + "-flam3-").toString(), "format", "png",
+                                "nthreads", Integer.toString(n), "isaac_seed", "bench"), dir, dir.resolve(stem + "-flam3.log"));
+                List<String> cmd = new ArrayList<>(bloom);
+                cmd.addAll(List.of("flame", "render", file.toString(), "--all", "-o", bloomPng.toString(), "--threads",
+                        Integer.toString(n), "--device", "cpu"));
+                Callable<ProcessMeter.Measured> b = () -> timedBloom(cmd, dir, dir.resolve(stem + "-bloom.log"));
+                interleave(r, a, b, fl, bl);
+            }
+            List<Double> ssims = new ArrayList<>();
+            for (int i = 0; i < genomes; i++) {
+                Path flamPng = dir.resolve(String.format(Locale.ROOT, "%s-flam3-%05d.png", stem, i)); // flam3-render's names
+                ssims.add(Similarity.ssim(Png.read(Genomes.numbered(bloomPng, i, genomes)), Png.read(flamPng), 2));
+            }
+            ProcessMeter.Measured f = median(fl), b = median(bl);
+            out.printf(Locale.ROOT, "%7d %9.2f %9.2f %7.2f %12.2f %12.2f %9.0f %9.0f %7.3f%n", n, f.seconds(),
+                    b.seconds(), f.seconds() / b.seconds(), f.seconds() / genomes, b.seconds() / genomes, f.peakMb(),
+                    b.peakMb(), med(ssims, x -> x));
+            out.flush();
         }
         out.println();
         out.flush();
