@@ -46,6 +46,36 @@ class WarmUpTest {
         assertPlotted(w, "julia-swirl");
     }
 
+    /**
+     * A render whose genome has variations no render of this JVM has run warms up again (the JIT
+     * has their code to compile) and, on two threads, starts the second after the first stream's
+     * first round; the next render of it does neither. Both draw the same image. The variations
+     * take no sines, whose compiled and uncompiled vector forms differ in the last bit.
+     */
+    @Test
+    void variationsNotRenderedBeforeWarmUpAgainAndLeaveTheImageAsItWas() {
+        List<String> names = List.of("bubble", "horseshoe", "eyefish");
+        List<Xform> xs = new java.util.ArrayList<>();
+        for (int i = 0; i < GENOME.xforms().size(); i++) {
+            Xform x = GENOME.xforms().get(i);
+            xs.add(new Xform(x.weight(), x.colour(), x.colourSpeed(), x.opacity(), x.pre(), x.post(),
+                    List.of(VariationTerm.of(Variations.byName(names.get(i % names.size())).orElseThrow(), 1),
+                            VariationTerm.of(Variations.byName("linear").orElseThrow(), 0.5)),
+                    x.xaos(), x.animate(), x.name()));
+        }
+        CompiledGenome g = CompiledGenome.compile(GENOME.withXforms(xs));
+        RenderSpec spec = new RenderSpec(160, 90, 140, 1, 5, 2); // 2.0 M iterations: enough to warm up
+        new CpuRenderer().render(CompiledGenome.compile(GENOME), spec, Renderer.Progress.NONE); // not this JVM's first
+        boolean unseen = java.util.Arrays.stream(g.termVariation()).anyMatch(v -> !CpuRenderer.seen(v));
+        int before = CpuRenderer.warmUps();
+        Image first = new CpuRenderer().render(g, spec, Renderer.Progress.NONE);
+        assertEquals(before + (unseen ? 1 : 0), CpuRenderer.warmUps(), "a warm-up for variations not rendered before");
+        assertTrue(java.util.Arrays.stream(g.termVariation()).allMatch(CpuRenderer::seen));
+        Image second = new CpuRenderer().render(g, spec, Renderer.Progress.NONE);
+        assertEquals(before + (unseen ? 1 : 0), CpuRenderer.warmUps(), "no second warm-up for the same variations");
+        assertArrayEquals(first.rgba(), second.rgba());
+    }
+
     /** Each variation with the genome's first xform, then through a final xform and the 3-D camera. */
     @TestFactory
     Stream<DynamicTest> everyVariationTakesItsDivergedPoints() {
