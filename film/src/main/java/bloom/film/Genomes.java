@@ -43,9 +43,14 @@ public final class Genomes {
                     + " genomes can be read; --index picks one)";
             throw FilmException.badInput(e.error().getMessage() + others);
         }
-        String where = spec + (all.size() > 1 ? " genome " + index : "");
+        String where = name(spec, index, all.size());
         e.warnings().forEach(w -> warnings.accept(where + ": " + w));
         return e.genome();
+    }
+
+    /** How messages name genome {@code index} of {@code spec}, a file of {@code count}: the file alone if it holds one. */
+    public static String name(String spec, int index, int count) {
+        return spec + (count > 1 ? " genome " + index : "");
     }
 
     /**
@@ -64,11 +69,23 @@ public final class Genomes {
 
     /** Every genome of {@code spec}, in file order; the first that cannot be read fails them all. */
     public static List<Genome> loadAll(String spec) {
+        return loadAll(spec, w -> { }, "");
+    }
+
+    /**
+     * Every genome of {@code spec}, in file order, handing each line of what was read but not
+     * applied to {@code warnings} (named as {@link #name} names the genome). The first that cannot
+     * be read fails them all: its error, followed by {@code whenBad}.
+     */
+    public static List<Genome> loadAll(String spec, java.util.function.Consumer<String> warnings, String whenBad) {
+        List<FlameXml.Entry> all = entries(spec);
         List<Genome> out = new java.util.ArrayList<>();
-        for (FlameXml.Entry e : entries(spec)) {
+        for (FlameXml.Entry e : all) {
             if (!e.ok()) {
-                throw FilmException.badInput(e.error().getMessage());
+                throw FilmException.badInput(e.error().getMessage() + whenBad);
             }
+            String where = name(spec, e.index(), all.size());
+            e.warnings().forEach(w -> warnings.accept(where + ": " + w));
             out.add(e.genome());
         }
         return out;

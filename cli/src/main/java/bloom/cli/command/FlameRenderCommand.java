@@ -16,7 +16,6 @@ import bloom.flame.render.CpuRenderer;
 import bloom.flame.render.Renderer;
 import bloom.flame.render.Image;
 import bloom.flame.render.RenderSpec;
-import bloom.flame.xml.FlameXml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,15 +97,11 @@ public final class FlameRenderCommand implements Callable<Integer> {
             }
             // every genome read, compiled and sized before the first render: a bad one stops the
             // command before it has written anything
-            List<FlameXml.Entry> entries = Genomes.entries(file);
-            for (FlameXml.Entry e : entries) {
-                if (!e.ok()) {
-                    throw BloomException.badInput(e.error().getMessage() + " (--all renders every genome; --index picks "
-                            + "one that can be read)");
-                }
-                String where = file + (entries.size() > 1 ? " genome " + e.index() : "");
-                e.warnings().forEach(w -> Console.log(err, "warning: " + where + ": " + w));
-                stills.add(still(where, e.genome(), Genomes.numbered(output, e.index(), entries.size())));
+            List<Genome> genomes = Genomes.loadAll(file, w -> Console.log(err, "warning: " + w),
+                    " (--all renders every genome; --index picks one that can be read)");
+            for (int i = 0; i < genomes.size(); i++) {
+                stills.add(still(Genomes.name(file, i, genomes.size()), genomes.get(i),
+                        Genomes.numbered(output, i, genomes.size())));
             }
         } else {
             Genome g = Genomes.load(file, index, w -> Console.log(err, "warning: " + w));

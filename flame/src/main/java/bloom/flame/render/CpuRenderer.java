@@ -196,11 +196,11 @@ public final class CpuRenderer extends ChaosGame {
      * ({@code bloom flame render --all}, 640x360 quality 200), each way alternately: 14.53 to 15.19 s
      * -> 11.99 to 12.05 s on two threads (four runs each), 18.65 to 19.58 s -> 17.71 to 18.49 s on
      * one (three each). A film's frames and a training's share their variations: they warm up
-     * once. The JIT compiles a method once it has run many times: the warm-up steps {@link #WARM_UP_TRAJECTORIES}
-     * trajectories at a time (a render steps {@link #POOL}), so it gets there in a fraction of
-     * the time, and now and then it makes a point diverge, so that the compiled code keeps the
-     * divergence branch instead of dropping it and being thrown away at the render's first
-     * diverged point (a 640x360 still of the bench's genome 3 compiled {@code step} seven times,
+     * once. The JIT compiles a method once it has run many times: the warm-up steps
+     * {@link #WARM_UP_TRAJECTORIES} trajectories at a time (a render steps {@link #POOL}), so it
+     * gets there in a fraction of the time, and now and then it makes a point diverge, so that the
+     * compiled code keeps the divergence branch instead of dropping it and being thrown away at the
+     * render's first diverged point (a 640x360 still of the bench's genome 3 compiled {@code step} seven times,
      * now twice). Its random stream and histogram are its own: the image does not change. It
      * takes 0.15-0.4 s; whole-process 640x360 stills of the bench's 12 genomes took 30.0 -> 29.2 s
      * on one thread and 25.0 -> 23.7 s on two (sums of medians of three). Off with
