@@ -24,15 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BenchRenderCommandTest {
 
-    /** A still row: genome, threads, flam3 s, bloom s, ratio, flam3 MB, bloom MB, SSIM. */
-    private static final Pattern STILL = Pattern.compile(
-            "^1\\s+1\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
+    /** A still row: genome, threads, flam3 s, bloom s, render s, rest s, ratio, flam3 MB, bloom MB, SSIM. */
+    private static final Pattern STILL = Pattern.compile("^1\\s+1\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+(-?[0-9.]+)"
+            + "\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
     /** A film row: genome, blur, flam3 fps, bloom fps, ratio, flam3 MB, bloom MB. */
     private static final Pattern FILM = Pattern.compile(
             "^1\\s+(off|x2)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)$");
-    /** A batch row: threads, flam3 s, bloom s, ratio, flam3 s/img, bloom s/img, flam3 MB, bloom MB, SSIM. */
-    private static final Pattern BATCH = Pattern.compile("^1\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)"
-            + "\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
+    /**
+     * A batch row: threads, flam3 s, bloom s, render s, ratio, flam3 s/img, bloom s/img, flam3 MB, bloom MB, SSIM (its
+     * seconds have a point: a still row, whose second column is its thread count, does not match).
+     */
+    private static final Pattern BATCH = Pattern.compile("^1\\s+([0-9]+\\.[0-9]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)"
+            + "\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
     private static final Pattern RATE = Pattern.compile("^(\\S+)\\s+1\\s+([0-9.]+)$");
 
     @TempDir
@@ -56,17 +59,24 @@ class BenchRenderCommandTest {
         double flam3 = Double.parseDouble(s.group(1)), bloom = Double.parseDouble(s.group(2));
         assertTrue(flam3 > 0 && bloom > 0, s.group());
         // the seconds are printed to 0.01, the ratio from the unrounded times
-        assertEquals(flam3 / bloom, Double.parseDouble(s.group(3)), 0.02 + 0.05 * flam3 / bloom, "ratio = flam3 / Bloom: " + s.group());
-        assertTrue(Long.parseLong(s.group(4)) > 0 && Long.parseLong(s.group(5)) > 0, "peak memory of both: " + s.group());
-        assertTrue(Double.parseDouble(s.group(6)) > 0.5, "the two images are the same picture: " + s.group());
+        assertEquals(flam3 / bloom, Double.parseDouble(s.group(5)), 0.02 + 0.05 * flam3 / bloom, "ratio = flam3 / Bloom: " + s.group());
+        // Bloom's seconds split: its render as logged, and the rest, at least the JVM's start
+        double render = Double.parseDouble(s.group(3)), rest = Double.parseDouble(s.group(4));
+        assertTrue(render > 0 && rest > 0.02, "render and the rest of the process: " + s.group());
+        assertEquals(bloom, render + rest, 0.011, "one repetition: render + rest = the process: " + s.group());
+        assertTrue(Long.parseLong(s.group(6)) > 0 && Long.parseLong(s.group(7)) > 0, "peak memory of both: " + s.group());
+        assertTrue(Double.parseDouble(s.group(8)) > 0.5, "the two images are the same picture: " + s.group());
+        assertTrue(r.out().contains("Bloom's process on 1 thread: its render "), r.out());
 
         List<Matcher> batches = lines.stream().map(BATCH::matcher).filter(Matcher::matches).toList();
         assertEquals(1, batches.size(), r.out());
         Matcher b = batches.get(0);
         assertTrue(Double.parseDouble(b.group(1)) > 0 && Double.parseDouble(b.group(2)) > 0, b.group());
-        assertEquals(Double.parseDouble(b.group(2)), Double.parseDouble(b.group(5)), 0.006, "one genome: its still is the whole batch");
-        assertTrue(Long.parseLong(b.group(6)) > 0 && Long.parseLong(b.group(7)) > 0, "peak memory of both: " + b.group());
-        assertTrue(Double.parseDouble(b.group(8)) > 0.5, "the two images are the same picture: " + b.group());
+        double batchRender = Double.parseDouble(b.group(3));
+        assertTrue(batchRender > 0 && batchRender < Double.parseDouble(b.group(2)), "the render within the process: " + b.group());
+        assertEquals(Double.parseDouble(b.group(2)), Double.parseDouble(b.group(6)), 0.006, "one genome: its still is the whole batch");
+        assertTrue(Long.parseLong(b.group(7)) > 0 && Long.parseLong(b.group(8)) > 0, "peak memory of both: " + b.group());
+        assertTrue(Double.parseDouble(b.group(9)) > 0.5, "the two images are the same picture: " + b.group());
         // the batch's still is the still's picture: the same genome, size, seed and threads (not byte for byte:
         // this genome's waves take sines, whose compiled vector form differs in the last bit)
         assertTrue(Similarity.ssim(Png.read(tmp.resolve("kept/g01-96x54-1t-bloom.png")),
@@ -119,6 +129,21 @@ class BenchRenderCommandTest {
                 + "(g01-96x54-1t-bloom.log: 'bloom: building'"), r.error());
         assertEquals(1, r.error().lines().filter(l -> l.startsWith("bloom: ")).count(), r.error());
         assertEquals("3", Files.readString(tmp.resolve("calls")).strip(), "no Bloom run after the spoiled one");
+    }
+
+    /** A Bloom that renders without logging its render leaves the bench nothing to split its seconds by: one line. */
+    @Test
+    void aBloomThatLogsNoRenderStopsTheRaceNamingItsLog() throws Exception {
+        Needs.require(Flam3Tool.available(), "Debian's flam3-utils (flam3-render, flam3-animate, flam3-genome): "
+                + Flam3Tool.installLog());
+        Path launcher = tmp.resolve("bloom");
+        Files.writeString(launcher, "#!/bin/sh\nexit 0\n");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Cli r = Cli.run("bench", "render", "--genomes", "1", "--sizes", "96x54@10", "--threads", "1", "--parts", "stills",
+                "--bloom", launcher.toString());
+        assertEquals(ExitCodes.UNAVAILABLE, r.exitCode(), r.toString());
+        assertTrue(r.error().contains("g01-96x54-1t-bloom.log: Bloom logged no render"), r.error());
+        assertEquals(1, r.error().lines().filter(l -> l.startsWith("bloom: ")).count(), r.error());
     }
 
     @Test

@@ -34,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
@@ -43,10 +45,13 @@ import java.util.function.ToDoubleFunction;
                 "The genomes come from flam3-genome with fixed seeds, so every run races the same ones. Four parts:",
                 "  stills  a fresh 'bloom flame render' process against a fresh flam3-render, at each thread count: "
                         + "wall seconds, peak resident memory (MB), the ratio flam3/Bloom (above 1: Bloom is faster) "
-                        + "and the SSIM of the two images (equal image quality);",
+                        + "and the SSIM of the two images (equal image quality); Bloom's seconds split into its render "
+                        + "(as it logs it: the chaos game with the JIT compiling it, density estimation, tone mapping) "
+                        + "and the rest of its process (the JVM's start, the command line, reading the genome, writing "
+                        + "the PNG);",
                 "  batch   the same stills as one file, rendered by one process each: 'bloom flame render --all' against "
-                        + "flam3-render (which renders every genome of its file): wall seconds for them all, per still, "
-                        + "peak memory and the median SSIM;",
+                        + "flam3-render (which renders every genome of its file): wall seconds for them all, Bloom's "
+                        + "renders among them, seconds per still, peak memory and the median SSIM;",
                 "  films   'bloom flame animate' (to MP4) against flam3-animate (to PNGs) on the same two keyframes, "
                         + "every core, motion blur off and on: frames per second and peak memory;",
                 "  rate    Bloom's iterations per second per thread inside this JVM, warmed up (an inner-loop figure: "
@@ -119,11 +124,25 @@ public final class BenchRenderCommand implements Callable<Integer> {
     private double referenceQuality;
 
     private record Still(int genome, String size, int threads, long iterations, ProcessMeter.Measured flam3,
-                         ProcessMeter.Measured bloom, double ssim) {
+                         ProcessMeter.Measured bloom, Split split, double ssim) {
         double ratio() {
             return flam3.seconds() / bloom.seconds();
         }
     }
+
+    /**
+     * A Bloom process's seconds in two: its renders, as it logs them, and the rest of its wall time
+     * (medians of the repetitions, each split within its own run).
+     */
+    private record Split(double render, double rest) {
+        static Split median(List<Split> runs) {
+            return new Split(Stats.median(runs.stream().mapToDouble(Split::render).toArray()),
+                    Stats.median(runs.stream().mapToDouble(Split::rest).toArray()));
+        }
+    }
+
+    /** Bloom's log line for each render: "... 46080000 iterations in 1.64 s (28.0 M/s on 1 thread) -> OUT". */
+    private static final Pattern RENDERED = Pattern.compile(" iterations in ([0-9.]+) s \\(");
 
     private record Film(int genome, int temporal, ProcessMeter.Measured flam3, ProcessMeter.Measured bloom) {
         double ratio() {
@@ -225,14 +244,15 @@ public final class BenchRenderCommand implements Callable<Integer> {
                         List<String> bloom, Path dir) throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "Stills, whole process: %s quality %s, a fresh process each (bloom flame render | "
                 + "flam3-render)%n", size, fmt(quality));
-        out.printf(Locale.ROOT, "%-7s %7s %9s %9s %7s %9s %9s %7s%n", "genome", "threads", "flam3 s", "bloom s",
-                "ratio", "flam3 MB", "bloom MB", "SSIM");
+        out.printf(Locale.ROOT, "%-7s %7s %9s %9s %9s %9s %7s %9s %9s %7s%n", "genome", "threads", "flam3 s", "bloom s",
+                "render s", "rest s", "ratio", "flam3 MB", "bloom MB", "SSIM");
         List<Still> rows = new ArrayList<>();
         for (int i = 0; i < genomes; i++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
             Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
             for (int n : counts) {
                 List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
+                List<Split> splits = new ArrayList<>();
                 String stem = String.format(Locale.ROOT, "g%02d-%s-%dt", i + 1, size, n);
                 Path flamPng = dir.resolve(stem + "-flam3.png"), bloomPng = dir.resolve(stem + "-bloom.png");
                 for (int r = 0; r < reps; r++) {
@@ -243,15 +263,16 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     List<String> cmd = new ArrayList<>(bloom);
                     cmd.addAll(List.of("flame", "render", file.toString(), "-o", bloomPng.toString(), "--threads",
                             Integer.toString(n), "--device", "cpu"));
-                    Callable<ProcessMeter.Measured> b = () -> timedBloom(cmd, dir, dir.resolve(stem + "-bloom.log"));
+                    Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                     interleave(r, a, b, fl, bl);
                 }
                 double ssim = Similarity.ssim(Png.read(bloomPng), Png.read(flamPng), 2);
                 Still s = new Still(i, size.toString(), n, (long) (quality * size.width() * size.height()),
-                        median(fl), median(bl), ssim);
+                        median(fl), median(bl), Split.median(splits), ssim);
                 rows.add(s);
-                out.printf(Locale.ROOT, "%-7d %7d %9.2f %9.2f %7.2f %9.0f %9.0f %7.3f%n", i + 1, n, s.flam3().seconds(),
-                        s.bloom().seconds(), s.ratio(), s.flam3().peakMb(), s.bloom().peakMb(), s.ssim());
+                out.printf(Locale.ROOT, "%-7d %7d %9.2f %9.2f %9.2f %9.2f %7.2f %9.0f %9.0f %7.3f%n", i + 1, n,
+                        s.flam3().seconds(), s.bloom().seconds(), s.split().render(), s.split().rest(), s.ratio(),
+                        s.flam3().peakMb(), s.bloom().peakMb(), s.ssim());
                 out.flush();
             }
         }
@@ -263,6 +284,10 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     med(g, s -> s.flam3().seconds()), med(g, s -> s.bloom().seconds()), med(g, Still::ratio),
                     slowest.genome() + 1, slowest.ratio(), med(g, s -> s.flam3().peakMb()), med(g, s -> s.bloom().peakMb()),
                     med(g, Still::ssim));
+            out.printf(Locale.ROOT, "  Bloom's process on %d thread%s: its render %.2f s, the rest %.2f s (medians); flam3 "
+                            + "against the render alone, as if the process cost nothing more: ratio %.2f%n", n,
+                    n == 1 ? "" : "s", med(g, s -> s.split().render()), med(g, s -> s.split().rest()),
+                    med(g, s -> s.flam3().seconds() / s.split().render()));
         }
         out.println();
         out.flush();
@@ -277,8 +302,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                        List<String> bloom, Path dir) throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "Stills in one process: the %d genomes as one file, %s quality %s (bloom flame render "
                 + "--all | flam3-render)%n", genomes, size, fmt(quality));
-        out.printf(Locale.ROOT, "%7s %9s %9s %7s %12s %12s %9s %9s %7s%n", "threads", "flam3 s", "bloom s", "ratio",
-                "flam3 s/img", "bloom s/img", "flam3 MB", "bloom MB", "SSIM");
+        out.printf(Locale.ROOT, "%7s %9s %9s %9s %7s %12s %12s %9s %9s %7s%n", "threads", "flam3 s", "bloom s", "render s",
+                "ratio", "flam3 s/img", "bloom s/img", "flam3 MB", "bloom MB", "SSIM");
         StringBuilder all = new StringBuilder("<flames>\n");
         for (int i = 0; i < genomes; i++) {
             all.append(body(sized(texts.get(i), size, quality, 1))).append('\n');
@@ -289,6 +314,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
             String stem = String.format(Locale.ROOT, "batch-%s-%dt", size, n);
             Path bloomPng = dir.resolve(stem + "-bloom.png");
             List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
+            List<Split> splits = new ArrayList<>();
             for (int r = 0; r < reps; r++) {
                 for (int i = 0; i < genomes; i++) {
                     Files.deleteIfExists(Genomes.numbered(bloomPng, i, genomes));
@@ -299,7 +325,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 List<String> cmd = new ArrayList<>(bloom);
                 cmd.addAll(List.of("flame", "render", file.toString(), "--all", "-o", bloomPng.toString(), "--threads",
                         Integer.toString(n), "--device", "cpu"));
-                Callable<ProcessMeter.Measured> b = () -> timedBloom(cmd, dir, dir.resolve(stem + "-bloom.log"));
+                Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                 interleave(r, a, b, fl, bl);
             }
             List<Double> ssims = new ArrayList<>();
@@ -308,8 +334,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 ssims.add(Similarity.ssim(Png.read(Genomes.numbered(bloomPng, i, genomes)), Png.read(flamPng), 2));
             }
             ProcessMeter.Measured f = median(fl), b = median(bl);
-            out.printf(Locale.ROOT, "%7d %9.2f %9.2f %7.2f %12.2f %12.2f %9.0f %9.0f %7.3f%n", n, f.seconds(),
-                    b.seconds(), f.seconds() / b.seconds(), f.seconds() / genomes, b.seconds() / genomes, f.peakMb(),
+            out.printf(Locale.ROOT, "%7d %9.2f %9.2f %9.2f %7.2f %12.2f %12.2f %9.0f %9.0f %7.3f%n", n, f.seconds(),
+                    b.seconds(), Split.median(splits).render(), f.seconds() / b.seconds(), f.seconds() / genomes, b.seconds() / genomes, f.peakMb(),
                     b.peakMb(), med(ssims, x -> x));
             out.flush();
         }
@@ -468,6 +494,27 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     + ": '" + BUILDING + "'; a source file changed while the bench ran), so its time holds a build and "
                     + "the Bloom raced changed; run the bench again and leave the sources alone until it ends");
         }
+        return m;
+    }
+
+    /** {@link #timedBloom}, adding the run's split of its seconds (see {@link Split}) to {@code splits}. */
+    private static ProcessMeter.Measured splitBloom(List<String> cmd, Path dir, Path log, List<Split> splits)
+            throws IOException, InterruptedException {
+        ProcessMeter.Measured m = timedBloom(cmd, dir, log);
+        double render = 0;
+        int renders = 0;
+        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+            Matcher rendered = RENDERED.matcher(line);
+            if (line.startsWith("bloom: ") && rendered.find()) {
+                render += Double.parseDouble(rendered.group(1));
+                renders++;
+            }
+        }
+        if (renders == 0) {
+            throw BloomException.unavailable("bench: " + log + ": Bloom logged no render (no line with 'iterations in "
+                    + "S s'), so its seconds cannot be split; see that log");
+        }
+        splits.add(new Split(render, m.seconds() - render));
         return m;
     }
 
