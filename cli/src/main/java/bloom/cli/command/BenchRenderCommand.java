@@ -335,8 +335,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
             }
             ProcessMeter.Measured f = median(fl), b = median(bl);
             out.printf(Locale.ROOT, "%7d %9.2f %9.2f %9.2f %7.2f %12.2f %12.2f %9.0f %9.0f %7.3f%n", n, f.seconds(),
-                    b.seconds(), Split.median(splits).render(), f.seconds() / b.seconds(), f.seconds() / genomes, b.seconds() / genomes, f.peakMb(),
-                    b.peakMb(), med(ssims, x -> x));
+                    b.seconds(), Split.median(splits).render(), f.seconds() / b.seconds(), f.seconds() / genomes,
+                    b.seconds() / genomes, f.peakMb(), b.peakMb(), med(ssims, x -> x));
             out.flush();
         }
         out.println();
