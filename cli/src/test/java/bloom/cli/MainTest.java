@@ -105,11 +105,7 @@ class MainTest {
 
     @Test
     void aMultiGenomeFileRendersTheGenomesItCanAndBlamesOnlyTheBadOne() throws IOException {
-        String pal = "<palette count=\"1\" format=\"RGB\">FFFFFF</palette>";
-        Path flame = Files.writeString(dir.resolve("two.flame"), "<flames>\n"
-                + "<flame name=\"good\" size=\"32 24\"><xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\" material=\"0.0\"/>"
-                + "<xform weight=\"1\" spherical=\"1\"/>" + pal + "</flame>\n"
-                + "<flame name=\"bad\"><xform weight=\"1\" spirograph=\"1\"/>" + pal + "</flame>\n</flames>");
+        Path flame = goodAndBadGenomes();
         Cli ok = Cli.run("flame", "render", flame.toString(), "--index", "0", "--quality", "5", "-o", dir.resolve("g.png").toString());
         assertEquals(ExitCodes.OK, ok.exitCode(), ok.err());
         assertTrue(Files.size(dir.resolve("g.png")) > 0);
@@ -119,6 +115,18 @@ class MainTest {
         assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
         assertTrue(bad.error().startsWith("bloom: " + flame + ":3: genome 1 'bad': uses 1 variation Bloom does not have: spirograph"), bad.err());
         assertTrue(bad.error().endsWith("(1 of its 2 genomes can be read; --index picks one)"), bad.err());
+    }
+
+    /**
+     * A file of two genomes: 0 renders (its first xform carries JWildfire metadata Bloom ignores,
+     * with a warning), 1 does not (a variation Bloom does not have), on line 3.
+     */
+    private Path goodAndBadGenomes() throws IOException {
+        String pal = "<palette count=\"1\" format=\"RGB\">FFFFFF</palette>";
+        return Files.writeString(dir.resolve("two.flame"), "<flames>\n"
+                + "<flame name=\"good\" size=\"32 24\"><xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\" material=\"0.0\"/>"
+                + "<xform weight=\"1\" spherical=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"bad\"><xform weight=\"1\" spirograph=\"1\"/>" + pal + "</flame>\n</flames>");
     }
 
     @Test
@@ -154,10 +162,7 @@ class MainTest {
 
     @Test
     void allRefusesIndexAndABadGenomeBeforeWritingAnything() throws IOException {
-        String pal = "<palette count=\"1\" format=\"RGB\">FFFFFF</palette>";
-        Path flame = Files.writeString(dir.resolve("mixed.flame"), "<flames>\n"
-                + "<flame name=\"good\" size=\"32 24\"><xform weight=\"1\" spherical=\"1\"/>" + pal + "</flame>\n"
-                + "<flame name=\"bad\"><xform weight=\"1\" spirograph=\"1\"/>" + pal + "</flame>\n</flames>");
+        Path flame = goodAndBadGenomes();
         Path out = dir.resolve("m").resolve("m.png");
         Files.createDirectories(out.getParent());
         Cli both = Cli.run("flame", "render", flame.toString(), "--all", "--index", "1", "-o", out.toString());

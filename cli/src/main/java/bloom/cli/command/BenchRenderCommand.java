@@ -257,12 +257,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 Path flamPng = dir.resolve(stem + "-flam3.png"), bloomPng = dir.resolve(stem + "-bloom.png");
                 for (int r = 0; r < reps; r++) {
                     Files.deleteIfExists(bloomPng);
-                    Callable<ProcessMeter.Measured> a = () -> ProcessMeter.run(List.of(tool("flam3-render").toString()),
-                            Map.of("in", file.toString(), "out", flamPng.toString(), "nthreads", Integer.toString(n),
-                                    "isaac_seed", "bench"), dir, dir.resolve(stem + "-flam3.log"));
-                    List<String> cmd = new ArrayList<>(bloom);
-                    cmd.addAll(List.of("flame", "render", file.toString(), "-o", bloomPng.toString(), "--threads",
-                            Integer.toString(n), "--device", "cpu"));
+                    Callable<ProcessMeter.Measured> a = flam3Render(file, n, Map.of("out", flamPng.toString()), dir, stem);
+                    List<String> cmd = flameRender(bloom, file, bloomPng, n);
                     Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                     interleave(r, a, b, fl, bl);
                 }
@@ -319,12 +315,9 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 for (int i = 0; i < genomes; i++) {
                     Files.deleteIfExists(Genomes.numbered(bloomPng, i, genomes));
                 }
-                Callable<ProcessMeter.Measured> a = () -> ProcessMeter.run(List.of(tool("flam3-render").toString()),
-                        Map.of("in", file.toString(), "prefix", dir.resolve(stem + "-flam3-").toString(), "format", "png",
-                                "nthreads", Integer.toString(n), "isaac_seed", "bench"), dir, dir.resolve(stem + "-flam3.log"));
-                List<String> cmd = new ArrayList<>(bloom);
-                cmd.addAll(List.of("flame", "render", file.toString(), "--all", "-o", bloomPng.toString(), "--threads",
-                        Integer.toString(n), "--device", "cpu"));
+                Callable<ProcessMeter.Measured> a = flam3Render(file, n,
+                        Map.of("prefix", dir.resolve(stem + "-flam3-").toString(), "format", "png"), dir, stem);
+                List<String> cmd = flameRender(bloom, file, bloomPng, n, "--all");
                 Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                 interleave(r, a, b, fl, bl);
             }
@@ -495,6 +488,28 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     + "the Bloom raced changed; run the bench again and leave the sources alone until it ends");
         }
         return m;
+    }
+
+    /**
+     * A fresh flam3-render of {@code file} on {@code threads} threads, writing where {@code output}
+     * says ({@code out}, or {@code prefix} and {@code format}), logging to STEM-flam3.log in {@code dir}.
+     */
+    private Callable<ProcessMeter.Measured> flam3Render(Path file, int threads, Map<String, String> output, Path dir,
+                                                        String stem) {
+        Map<String, String> env = new LinkedHashMap<>(output);
+        env.put("in", file.toString());
+        env.put("nthreads", Integer.toString(threads));
+        env.put("isaac_seed", "bench");
+        return () -> ProcessMeter.run(List.of(tool("flam3-render").toString()), env, dir, dir.resolve(stem + "-flam3.log"));
+    }
+
+    /** The command line of a Bloom still of {@code file} to {@code png} on {@code threads} CPU threads, {@code more} added. */
+    private static List<String> flameRender(List<String> bloom, Path file, Path png, int threads, String... more) {
+        List<String> cmd = new ArrayList<>(bloom);
+        cmd.addAll(List.of("flame", "render", file.toString()));
+        cmd.addAll(List.of(more));
+        cmd.addAll(List.of("-o", png.toString(), "--threads", Integer.toString(threads), "--device", "cpu"));
+        return cmd;
     }
 
     /** {@link #timedBloom}, adding the run's split of its seconds (see {@link Split}) to {@code splits}. */
