@@ -37,6 +37,10 @@ class BenchRenderCommandTest {
     private static final Pattern BATCH = Pattern.compile("^1\\s+([0-9]+\\.[0-9]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)"
             + "\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9]+)\\s+(-?[0-9.]+)$");
     private static final Pattern RATE = Pattern.compile("^(\\S+)\\s+1\\s+([0-9.]+)$");
+    /** The stills' files in one Bloom process: its seconds, its render, MB, SSIM, flam3's summed seconds, ratio. */
+    private static final Pattern FILES = Pattern.compile("^the 1 file in one Bloom process \\(bloom flame render FILE\\.\\.\\. "
+            + "-o DIR\\): ([0-9.]+) s, its render ([0-9.]+) s, ([0-9]+) MB, SSIM (-?[0-9.]+); the 1 flam3-render process "
+            + "above, one a file: ([0-9.]+) s; ratio ([0-9.]+)$");
 
     @TempDir
     Path tmp;
@@ -67,6 +71,17 @@ class BenchRenderCommandTest {
         assertTrue(Long.parseLong(s.group(6)) > 0 && Long.parseLong(s.group(7)) > 0, "peak memory of both: " + s.group());
         assertTrue(Double.parseDouble(s.group(8)) > 0.5, "the two images are the same picture: " + s.group());
         assertTrue(r.out().contains("Bloom's process on 1 thread: its render "), r.out());
+        List<Matcher> many = lines.stream().map(FILES::matcher).filter(Matcher::matches).toList();
+        assertEquals(1, many.size(), r.out());
+        Matcher fm = many.get(0);
+        double manyBloom = Double.parseDouble(fm.group(1)), manyRender = Double.parseDouble(fm.group(2));
+        assertTrue(manyRender > 0 && manyRender < manyBloom, "the render within the process: " + fm.group());
+        assertTrue(Long.parseLong(fm.group(3)) > 0, fm.group());
+        assertTrue(Double.parseDouble(fm.group(4)) > 0.5, "the same picture as flam3's: " + fm.group());
+        assertEquals(flam3, Double.parseDouble(fm.group(5)), 0.006, "one file: flam3's sum is its still's seconds");
+        assertEquals(flam3 / manyBloom, Double.parseDouble(fm.group(6)), 0.02 + 0.05 * flam3 / manyBloom, fm.group());
+        assertTrue(Similarity.ssim(Png.read(tmp.resolve("kept/g01-96x54-1t-bloom.png")),
+                Png.read(tmp.resolve("kept/files-96x54-1t/g01-96x54.png")), 2) > 0.5, "the files' still");
 
         List<Matcher> batches = lines.stream().map(BATCH::matcher).filter(Matcher::matches).toList();
         assertEquals(1, batches.size(), r.out());

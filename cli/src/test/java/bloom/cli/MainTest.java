@@ -161,6 +161,83 @@ class MainTest {
     }
 
     @Test
+    void severalFilesRenderInOneProcessEachToItsOwnPngAsSeparateRendersWould() throws IOException {
+        String pal = "<palette count=\"2\" format=\"RGB\">FF8000 2060FF</palette>";
+        Path a = Files.writeString(dir.resolve("a.flame"), "<flame name=\"a\" size=\"64 36\">"
+                + "<xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\"/>"
+                + "<xform weight=\"1\" spherical=\"1\" color=\"1\"/>" + pal + "</flame>");
+        Files.createDirectories(dir.resolve("in"));
+        Path b = Files.writeString(dir.resolve("in").resolve("b.flam3"), "<flames>\n"
+                + "<flame name=\"b0\" size=\"48 27\"><xform weight=\"1\" horseshoe=\"1\" coefs=\"0.6 0.1 -0.1 0.6 0 0.3\"/>"
+                + "<xform weight=\"2\" bubble=\"1\" color=\"1\"/>" + pal + "</flame>\n"
+                + "<flame name=\"b1\" size=\"32 18\"><xform weight=\"1\" eyefish=\"1\" coefs=\"0.7 0 0 0.7 0 0\"/>"
+                + "<xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 -0.3 0.1\" color=\"1\"/>" + pal + "</flame>\n</flames>");
+        Path out = dir.resolve("stills"); // made by the command
+        Cli many = Cli.run("flame", "render", a.toString(), b.toString(), "lattice", "--quality", "20", "--threads", "2",
+                "-o", out.toString());
+        assertEquals(ExitCodes.OK, many.exitCode(), many.err());
+        assertEquals(List.of("a.png", "b.png", "lattice.png"), sorted(out));
+        for (String[] one : new String[][] {{a.toString(), "0", "a.png"}, {b.toString(), "0", "b.png"}}) {
+            Path alone = dir.resolve("alone-" + one[2]);
+            Cli c = Cli.run("flame", "render", one[0], "--index", one[1], "--quality", "20", "--threads", "2",
+                    "-o", alone.toString());
+            assertEquals(ExitCodes.OK, c.exitCode(), c.err());
+            // byte for byte (variations without sines, whose compiled vector form differs in the last bit)
+            assertArrayEquals(Files.readAllBytes(alone), Files.readAllBytes(out.resolve(one[2])), one[2]);
+            assertTrue(many.err().contains(one[0] + ": "), many.err());
+        }
+        assertTrue(many.err().contains("lattice: ") && many.err().contains(out.resolve("lattice.png").toString()), many.err());
+
+        // --all: every genome of every file, numbered after its file
+        Path outAll = dir.resolve("every");
+        Cli all = Cli.run("flame", "render", a.toString(), b.toString(), "--all", "--quality", "20", "--threads", "2",
+                "-o", outAll.toString());
+        assertEquals(ExitCodes.OK, all.exitCode(), all.err());
+        assertEquals(List.of("a-0.png", "b-0.png", "b-1.png"), sorted(outAll)); // numbered as --all numbers one file's stills
+        assertEquals(32, javax.imageio.ImageIO.read(outAll.resolve("b-1.png").toFile()).getWidth());
+        assertArrayEquals(Files.readAllBytes(out.resolve("b.png")), Files.readAllBytes(outAll.resolve("b-0.png")));
+
+        // one FILE and a directory: the still goes into it, named after the file
+        Cli one = Cli.run("flame", "render", a.toString(), "--quality", "20", "--threads", "2", "-o", outAll.toString());
+        assertEquals(ExitCodes.OK, one.exitCode(), one.err());
+        assertArrayEquals(Files.readAllBytes(out.resolve("a.png")), Files.readAllBytes(outAll.resolve("a.png")));
+    }
+
+    @Test
+    void severalFilesRefuseAPngOutputTwoStillsOfOneNameAndABadFileBeforeWritingAnything() throws IOException {
+        String good = "<flame size=\"32 18\"><xform weight=\"1\" linear=\"1\" coefs=\"0.5 0 0 0.5 0.2 0\"/>"
+                + "<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>";
+        Path a = Files.writeString(dir.resolve("a.flame"), good);
+        Files.createDirectories(dir.resolve("other"));
+        Path otherA = Files.writeString(dir.resolve("other").resolve("a.flam3"), good);
+        Path bad = Files.writeString(dir.resolve("bad.flame"),
+                "<flame>\n<xform weight=\"1\" spirograph=\"1\"/>\n<palette count=\"1\" format=\"RGB\">FFFFFF</palette></flame>");
+
+        Cli png = Cli.run("flame", "render", a.toString(), bad.toString(), "-o", dir.resolve("x.png").toString());
+        assertEquals(ExitCodes.USAGE, png.exitCode());
+        assertEquals("bloom: -o " + dir.resolve("x.png") + ": with several FILEs, -o names a directory (each still is "
+                + "named after its file: DIR/<name>.png)", png.error());
+
+        Path out = dir.resolve("out");
+        Cli twice = Cli.run("flame", "render", a.toString(), otherA.toString(), "-o", out.toString());
+        assertEquals(ExitCodes.USAGE, twice.exitCode());
+        assertEquals("bloom: FILE " + a + " and FILE " + otherA + " would both write " + out.resolve("a.png")
+                + ": render them in two commands, or rename one", twice.error());
+
+        Cli c = Cli.run("flame", "render", a.toString(), bad.toString(), "--quality", "5", "-o", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.exitCode());
+        assertTrue(c.error().startsWith("bloom: " + bad + ":2: genome 0: uses 1 variation Bloom does not have: spirograph"),
+                c.err());
+        assertFalse(Files.exists(out), "nothing written, not even the directory, before the bad file was found");
+    }
+
+    private static List<String> sorted(Path directory) {
+        String[] names = directory.toFile().list();
+        java.util.Arrays.sort(names);
+        return List.of(names);
+    }
+
+    @Test
     void allRefusesIndexAndABadGenomeBeforeWritingAnything() throws IOException {
         Path flame = goodAndBadGenomes();
         Path out = dir.resolve("m").resolve("m.png");

@@ -48,7 +48,9 @@ import java.util.regex.Pattern;
                         + "and the SSIM of the two images (equal image quality); Bloom's seconds split into its render "
                         + "(as it logs it: the chaos game with the JIT compiling it, density estimation, tone mapping) "
                         + "and the rest of its process (the JVM's start, the command line, reading the genome, writing "
-                        + "the PNG);",
+                        + "the PNG); and, at each thread count, the stills' files given to one Bloom process ('bloom "
+                        + "flame render FILE... -o DIR', as for a directory of flames) against those flam3-render "
+                        + "processes, one a file, summed;",
                 "  batch   the same stills as one file, rendered by one process each: 'bloom flame render --all' against "
                         + "flam3-render (which renders every genome of its file): wall seconds for them all, Bloom's "
                         + "renders among them, seconds per still, peak memory and the median SSIM;",
@@ -247,9 +249,11 @@ public final class BenchRenderCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-7s %7s %9s %9s %9s %9s %7s %9s %9s %7s%n", "genome", "threads", "flam3 s", "bloom s",
                 "render s", "rest s", "ratio", "flam3 MB", "bloom MB", "SSIM");
         List<Still> rows = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < genomes; i++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
             Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
+            files.add(file);
             for (int n : counts) {
                 List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
                 List<Split> splits = new ArrayList<>();
@@ -284,8 +288,45 @@ public final class BenchRenderCommand implements Callable<Integer> {
                             + "against the render alone, as if the process cost nothing more: ratio %.2f%n", n,
                     n == 1 ? "" : "s", med(g, s -> s.split().render()), med(g, s -> s.split().rest()),
                     med(g, s -> s.flam3().seconds() / s.split().render()));
+            manyFiles(out, g, files, n, bloom, dir);
         }
         out.println();
+        out.flush();
+    }
+
+    /**
+     * The stills' files given to one Bloom process ({@code bloom flame render FILE... -o DIR}), as a
+     * user with a directory of flames would, against the flam3-render processes just timed, one a
+     * file (flam3-render reads one file): their medians summed.
+     */
+    private void manyFiles(PrintWriter out, List<Still> rows, List<Path> files, int n, List<String> bloom, Path dir)
+            throws IOException, InterruptedException {
+        String stem = String.format(Locale.ROOT, "files-%s-%dt", rows.get(0).size(), n);
+        Path many = dir.resolve(stem);
+        List<String> cmd = new ArrayList<>(bloom);
+        cmd.addAll(List.of("flame", "render"));
+        files.forEach(f -> cmd.add(f.toString()));
+        cmd.addAll(List.of("-o", many.toString(), "--threads", Integer.toString(n), "--device", "cpu"));
+        List<ProcessMeter.Measured> bl = new ArrayList<>();
+        List<Split> splits = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            RenderJob.deleteTree(many);
+            Files.createDirectories(many); // a directory: also where one file's still goes
+            bl.add(splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits));
+        }
+        List<Double> ssims = new ArrayList<>();
+        for (Still s : rows) {
+            String name = files.get(s.genome()).getFileName().toString().replaceFirst("\\.flam3$", "");
+            Path flamPng = dir.resolve(String.format(Locale.ROOT, "g%02d-%s-%dt-flam3.png", s.genome() + 1, s.size(), n));
+            ssims.add(Similarity.ssim(Png.read(many.resolve(name + ".png")), Png.read(flamPng), 2));
+        }
+        double flam3 = rows.stream().mapToDouble(s -> s.flam3().seconds()).sum();
+        ProcessMeter.Measured b = median(bl);
+        String plural = files.size() == 1 ? "" : "s";
+        out.printf(Locale.ROOT, "  the %d file%s in one Bloom process (bloom flame render FILE... -o DIR): %.2f s, its "
+                        + "render%s %.2f s, %.0f MB, SSIM %.3f; the %d flam3-render process%s above, one a file: %.2f s; "
+                        + "ratio %.2f%n", files.size(), plural, b.seconds(), plural, Split.median(splits).render(),
+                b.peakMb(), med(ssims, x -> x), files.size(), files.size() == 1 ? "" : "es", flam3, flam3 / b.seconds());
         out.flush();
     }
 
