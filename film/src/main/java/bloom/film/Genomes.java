@@ -60,11 +60,15 @@ public final class Genomes {
      */
     public static Path numbered(Path out, int index, int count) {
         String name = out.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
+        String stem = stem(name);
         String digits = "%0" + Integer.toString(Math.max(0, count - 1)).length() + "d";
-        return out.resolveSibling(stem + "-" + String.format(Locale.ROOT, digits, index) + ext);
+        return out.resolveSibling(stem + "-" + String.format(Locale.ROOT, digits, index) + name.substring(stem.length()));
+    }
+
+    /** A file name without its extension, the part from its last dot ({@code .hidden} has none). */
+    public static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Every genome of {@code spec}, in file order; the first that cannot be read fails them all. */

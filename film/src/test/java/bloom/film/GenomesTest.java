@@ -19,4 +19,12 @@ class GenomesTest {
         assertEquals(Path.of("d", ".hidden-2"), Genomes.numbered(Path.of("d", ".hidden"), 2, 3));
         assertEquals(Path.of("d.x", "s.tmp-1.png"), Genomes.numbered(Path.of("d.x", "s.tmp.png"), 1, 2));
     }
+
+    @Test
+    void aStemIsTheNameWithoutItsLastExtension() {
+        assertEquals("kindling", Genomes.stem("kindling.flame"));
+        assertEquals("pack.v2", Genomes.stem("pack.v2.flam3"));
+        assertEquals("star", Genomes.stem("star"));
+        assertEquals(".hidden", Genomes.stem(".hidden"));
+    }
 }

@@ -126,7 +126,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
     private double referenceQuality;
 
     private record Still(int genome, String size, int threads, long iterations, ProcessMeter.Measured flam3,
-                         ProcessMeter.Measured bloom, Split split, double ssim) {
+                         ProcessMeter.Measured bloom, Split split, double ssim, Path file, Path flam3Png) {
         double ratio() {
             return flam3.seconds() / bloom.seconds();
         }
@@ -249,11 +249,9 @@ public final class BenchRenderCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-7s %7s %9s %9s %9s %9s %7s %9s %9s %7s%n", "genome", "threads", "flam3 s", "bloom s",
                 "render s", "rest s", "ratio", "flam3 MB", "bloom MB", "SSIM");
         List<Still> rows = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
         for (int i = 0; i < genomes; i++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "g%02d-%s.flam3", i + 1, size));
             Files.writeString(file, sized(texts.get(i), size, quality, 1), StandardCharsets.UTF_8);
-            files.add(file);
             for (int n : counts) {
                 List<ProcessMeter.Measured> fl = new ArrayList<>(), bl = new ArrayList<>();
                 List<Split> splits = new ArrayList<>();
@@ -262,13 +260,13 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 for (int r = 0; r < reps; r++) {
                     Files.deleteIfExists(bloomPng);
                     Callable<ProcessMeter.Measured> a = flam3Render(file, n, Map.of("out", flamPng.toString()), dir, stem);
-                    List<String> cmd = flameRender(bloom, file, bloomPng, n);
+                    List<String> cmd = flameRender(bloom, List.of(file), bloomPng, n);
                     Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                     interleave(r, a, b, fl, bl);
                 }
                 double ssim = Similarity.ssim(Png.read(bloomPng), Png.read(flamPng), 2);
                 Still s = new Still(i, size.toString(), n, (long) (quality * size.width() * size.height()),
-                        median(fl), median(bl), Split.median(splits), ssim);
+                        median(fl), median(bl), Split.median(splits), ssim, file, flamPng);
                 rows.add(s);
                 out.printf(Locale.ROOT, "%-7d %7d %9.2f %9.2f %9.2f %9.2f %7.2f %9.0f %9.0f %7.3f%n", i + 1, n,
                         s.flam3().seconds(), s.bloom().seconds(), s.split().render(), s.split().rest(), s.ratio(),
@@ -288,7 +286,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                             + "against the render alone, as if the process cost nothing more: ratio %.2f%n", n,
                     n == 1 ? "" : "s", med(g, s -> s.split().render()), med(g, s -> s.split().rest()),
                     med(g, s -> s.flam3().seconds() / s.split().render()));
-            manyFiles(out, g, files, n, bloom, dir);
+            manyFiles(out, g, n, bloom, dir);
         }
         out.println();
         out.flush();
@@ -299,14 +297,12 @@ public final class BenchRenderCommand implements Callable<Integer> {
      * user with a directory of flames would, against the flam3-render processes just timed, one a
      * file (flam3-render reads one file): their medians summed.
      */
-    private void manyFiles(PrintWriter out, List<Still> rows, List<Path> files, int n, List<String> bloom, Path dir)
+    private void manyFiles(PrintWriter out, List<Still> rows, int n, List<String> bloom, Path dir)
             throws IOException, InterruptedException {
         String stem = String.format(Locale.ROOT, "files-%s-%dt", rows.get(0).size(), n);
         Path many = dir.resolve(stem);
-        List<String> cmd = new ArrayList<>(bloom);
-        cmd.addAll(List.of("flame", "render"));
-        files.forEach(f -> cmd.add(f.toString()));
-        cmd.addAll(List.of("-o", many.toString(), "--threads", Integer.toString(n), "--device", "cpu"));
+        List<Path> files = rows.stream().map(Still::file).toList();
+        List<String> cmd = flameRender(bloom, files, many, n);
         List<ProcessMeter.Measured> bl = new ArrayList<>();
         List<Split> splits = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
@@ -316,9 +312,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
         }
         List<Double> ssims = new ArrayList<>();
         for (Still s : rows) {
-            String name = files.get(s.genome()).getFileName().toString().replaceFirst("\\.flam3$", "");
-            Path flamPng = dir.resolve(String.format(Locale.ROOT, "g%02d-%s-%dt-flam3.png", s.genome() + 1, s.size(), n));
-            ssims.add(Similarity.ssim(Png.read(many.resolve(name + ".png")), Png.read(flamPng), 2));
+            Path png = many.resolve(Genomes.stem(s.file().getFileName().toString()) + ".png"); // as the command names it
+            ssims.add(Similarity.ssim(Png.read(png), Png.read(s.flam3Png()), 2));
         }
         double flam3 = rows.stream().mapToDouble(s -> s.flam3().seconds()).sum();
         ProcessMeter.Measured b = median(bl);
@@ -358,7 +353,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                 }
                 Callable<ProcessMeter.Measured> a = flam3Render(file, n,
                         Map.of("prefix", dir.resolve(stem + "-flam3-").toString(), "format", "png"), dir, stem);
-                List<String> cmd = flameRender(bloom, file, bloomPng, n, "--all");
+                List<String> cmd = flameRender(bloom, List.of(file), bloomPng, n, "--all");
                 Callable<ProcessMeter.Measured> b = () -> splitBloom(cmd, dir, dir.resolve(stem + "-bloom.log"), splits);
                 interleave(r, a, b, fl, bl);
             }
@@ -544,12 +539,16 @@ public final class BenchRenderCommand implements Callable<Integer> {
         return () -> ProcessMeter.run(List.of(tool("flam3-render").toString()), env, dir, dir.resolve(stem + "-flam3.log"));
     }
 
-    /** The command line of a Bloom still of {@code file} to {@code png} on {@code threads} CPU threads, {@code more} added. */
-    private static List<String> flameRender(List<String> bloom, Path file, Path png, int threads, String... more) {
+    /**
+     * The command line of Bloom's stills of {@code files} to {@code out} (a PNG, or for several files a
+     * directory) on {@code threads} CPU threads, {@code more} added.
+     */
+    private static List<String> flameRender(List<String> bloom, List<Path> files, Path out, int threads, String... more) {
         List<String> cmd = new ArrayList<>(bloom);
-        cmd.addAll(List.of("flame", "render", file.toString()));
+        cmd.addAll(List.of("flame", "render"));
+        files.forEach(f -> cmd.add(f.toString()));
         cmd.addAll(List.of(more));
-        cmd.addAll(List.of("-o", png.toString(), "--threads", Integer.toString(threads), "--device", "cpu"));
+        cmd.addAll(List.of("-o", out.toString(), "--threads", Integer.toString(threads), "--device", "cpu"));
         return cmd;
     }
 

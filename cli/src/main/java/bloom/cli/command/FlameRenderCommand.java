@@ -170,9 +170,7 @@ public final class FlameRenderCommand implements Callable<Integer> {
         Map<Path, String> writer = new HashMap<>();
         for (String file : files) {
             Path fileName = Path.of(file).getFileName(); // none for "/": reading it fails, naming it
-            String name = fileName == null ? "genome" : fileName.toString();
-            int dot = name.lastIndexOf('.');
-            Path png = output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".png");
+            Path png = output.resolve(Genomes.stem(fileName == null ? "genome" : fileName.toString()) + ".png");
             String other = writer.putIfAbsent(png, file);
             if (other != null) {
                 throw BloomException.usage("FILE " + other + " and FILE " + file + " would both write " + png
